@@ -1,0 +1,377 @@
+// @vitest-environment node
+// Data tests read files and need no DOM.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import raw from '../../data/glossary.json';
+import {
+  CATEGORY_LABELS,
+  categoryOf,
+  entryById,
+  glossary,
+  relatedEntries,
+  surfaceForms,
+} from '../../src/glossary/glossary';
+import { CATEGORIES, type Entry, parseGlossary } from '../../src/glossary/schema';
+import { compileMatcher, normalizeForm } from '../../src/matcher';
+
+const article = readFileSync(
+  fileURLToPath(new URL('../../data/article.md', import.meta.url)),
+  'utf8',
+);
+const entries = glossary.entries;
+const articleEntries = entries.filter((e) => e.source === 'article');
+const newsEntries = entries.filter((e) => e.source === 'news');
+
+/** Article sections: heading text (no '#', no trailing ':') and the text up to the next heading. */
+function articleSections(md: string): { heading: string; body: string }[] {
+  const lines = md.split('\n');
+  const sections: { heading: string; body: string }[] = [];
+  for (const line of lines) {
+    const h = /^#{1,6}\s+(.*)$/.exec(line);
+    if (h) {
+      sections.push({ heading: (h[1] ?? '').trim().replace(/:$/, '').trim(), body: '' });
+    } else if (sections.length > 0) {
+      const last = sections[sections.length - 1] as { body: string };
+      last.body += `${line}\n`;
+    }
+  }
+  return sections;
+}
+const sections = articleSections(article);
+
+/** Sentences of the article body (headings excluded), for the "own words" checks. */
+const articleSentences = sections.flatMap((s) =>
+  s.body
+    .split(/(?<=[.!?])\s+/)
+    .map((x) => x.trim())
+    .filter((x) => x.length > 0),
+);
+
+/** Sentence count that does not split on abbreviations such as "U.S." or "e.g.". */
+function sentenceCount(text: string): number {
+  const masked = text.replace(/\b(?:U\.S|U\.K|e\.g|i\.e|etc|vs)\./g, (m) => m.replace(/\./g, '_'));
+  return masked.split(/(?<=[.!?])\s+(?=[A-Z"'(])/).filter((s) => s.trim().length > 0).length;
+}
+
+const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) ?? [];
+
+const matcher = compileMatcher(entries.map((e) => ({ id: e.id, forms: surfaceForms(e) })));
+
+describe('schema', () => {
+  it('data/glossary.json passes parseGlossary', () => {
+    expect(() => parseGlossary(raw)).not.toThrow();
+    expect(glossary.version).toBe(1);
+    expect(glossary.article).toEqual({
+      title: "Defense Cooperation: A Crucial Aspect of an Islamic Nation's Security Strategy",
+      file: 'article.md',
+    });
+  });
+
+  it('the article title is the first heading of data/article.md', () => {
+    expect(article.startsWith(`# ${glossary.article.title}\n`)).toBe(true);
+  });
+
+  it('parseGlossary rejects a malformed copy and lists every issue with its path', () => {
+    const broken = structuredClone(raw) as unknown as { entries: Record<string, unknown>[] };
+    (broken.entries[3] as Record<string, unknown>).definition = 42;
+    (broken.entries[0] as Record<string, unknown>).category = 'weapons';
+    (broken.entries[1] as Record<string, unknown>).id = 'Not Kebab';
+    let message = '';
+    try {
+      parseGlossary(broken);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/entries\[3\]\.definition: /);
+    expect(message).toMatch(/entries\[0\]\.category: /);
+    expect(message).toMatch(/entries\[1\]\.id: /);
+    expect(message).toContain('3 issue');
+  });
+
+  it('parseGlossary rejects a wrong version and a non-object', () => {
+    expect(() => parseGlossary({ ...raw, version: 2 })).toThrow(/version/);
+    expect(() => parseGlossary(null)).toThrow(/Invalid glossary/);
+  });
+});
+
+describe('ids and relations', () => {
+  it('ids are unique', () => {
+    const ids = entries.map((e) => e.id);
+    expect(ids.length).toBe(new Set(ids).size);
+  });
+
+  it('every related id exists, is not the entry itself and is listed once', () => {
+    for (const e of entries) {
+      for (const r of e.related) {
+        expect(entryById(r), `${e.id} -> ${r}`).toBeDefined();
+        expect(r, `${e.id} relates to itself`).not.toBe(e.id);
+      }
+      expect(new Set(e.related).size, `${e.id} has a duplicate related id`).toBe(e.related.length);
+    }
+  });
+
+  it('relations go both ways', () => {
+    for (const e of entries) {
+      for (const r of e.related) {
+        expect(entryById(r)?.related, `${r} should list ${e.id}`).toContain(e.id);
+      }
+    }
+  });
+
+  it('every entry has at least one related entry', () => {
+    for (const e of entries) expect(e.related.length, e.id).toBeGreaterThan(0);
+  });
+});
+
+describe('surface forms', () => {
+  it('no surface form belongs to two entries (after matcher normalisation)', () => {
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const e of entries) {
+      for (const key of new Set(surfaceForms(e).map(normalizeForm))) {
+        const other = owner.get(key);
+        if (other) clashes.push(`"${key}": ${other} and ${e.id}`);
+        else owner.set(key, e.id);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  it('no entry lists the same form twice (after normalisation)', () => {
+    for (const e of entries) {
+      const keys = surfaceForms(e).map(normalizeForm);
+      expect(keys.length, `${e.id}: ${keys.join(' | ')}`).toBe(new Set(keys).size);
+    }
+  });
+
+  it('no form is empty or padded', () => {
+    for (const e of entries) {
+      for (const f of surfaceForms(e)) {
+        expect(f.trim(), e.id).toBe(f);
+        expect(normalizeForm(f).length, `${e.id}: "${f}"`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('no over-generic form that would highlight noise on every page', () => {
+    const generic = new Set(
+      [
+        'security',
+        'defense',
+        'defence',
+        'alliance',
+        'ally',
+        'cooperation',
+        'co-operation',
+        'agreement',
+        'treaty',
+        'partnership',
+        'military',
+        'training',
+        'aid',
+        'strategy',
+        'threat',
+        'intelligence',
+        'technology',
+        'stability',
+        'exercise',
+        'drill',
+        'us',
+        'eu',
+        'islamic',
+        'sharing',
+        'capacity building',
+        'co-production',
+      ].map(normalizeForm),
+    );
+    for (const e of entries) {
+      for (const f of surfaceForms(e)) {
+        expect(generic.has(normalizeForm(f)), `${e.id}: "${f}"`).toBe(false);
+      }
+    }
+  });
+
+  it('surfaceForms lists term, abbreviation and aliases without duplicates', () => {
+    const mou = entryById('memorandum-of-understanding') as Entry;
+    expect(surfaceForms(mou).slice(0, 2)).toEqual(['Memorandum of understanding', 'MoU']);
+    const dup: Entry = { ...mou, aliases: ['MoU', 'x'] };
+    expect(surfaceForms(dup)).toEqual(['Memorandum of understanding', 'MoU', 'x']);
+  });
+
+  it('the matcher finds each entry by its own term and every alias in isolation', () => {
+    for (const e of entries) {
+      for (const f of surfaceForms(e)) {
+        const found = matcher.scan(`Reports mention ${f} today.`);
+        expect(
+          found.map((m) => m.id),
+          `${e.id}: "${f}"`,
+        ).toContain(e.id);
+      }
+    }
+  });
+});
+
+describe('examples', () => {
+  const all = entries.flatMap((e) => e.examples.map((ex) => ({ entry: e, ex })));
+
+  it('every article entry has 1-3 examples and news entries have none', () => {
+    for (const e of articleEntries) {
+      expect(e.examples.length, e.id).toBeGreaterThanOrEqual(1);
+      expect(e.examples.length, e.id).toBeLessThanOrEqual(3);
+    }
+    for (const e of newsEntries) expect(e.examples, e.id).toEqual([]);
+  });
+
+  it('every example is a verbatim, complete sentence of data/article.md', () => {
+    for (const { entry, ex } of all) {
+      const at = article.indexOf(ex.text);
+      expect(at, `${entry.id}: ${ex.text}`).toBeGreaterThanOrEqual(0);
+      expect(ex.text, entry.id).toMatch(/^[A-Z].*[.!?]$/s);
+      // Bounded by a line start or the end of the previous sentence, and by whitespace after.
+      const before = article.slice(Math.max(0, at - 2), at);
+      expect(
+        before === '' || /(^|\n|[.!?] )$/.test(before),
+        `${entry.id}: starts mid-sentence`,
+      ).toBe(true);
+      // A sentence ends at a line end or before the next sentence's capital ("U.S. support" does not).
+      const after = article.slice(at + ex.text.length);
+      expect(/^(\s*$|[ \t]*\n| +[A-Z])/.test(after), `${entry.id}: ends early`).toBe(true);
+    }
+  });
+
+  it("every example's section is a real heading and contains the sentence", () => {
+    const headings = sections.map((s) => s.heading);
+    for (const { entry, ex } of all) {
+      expect(headings, `${entry.id}: ${ex.section}`).toContain(ex.section);
+      const section = sections.find((s) => s.heading === ex.section);
+      expect(section?.body, `${entry.id}: not in "${ex.section}"`).toContain(ex.text);
+    }
+  });
+
+  it('the article title section is named after the title', () => {
+    expect(sections[0]?.heading).toBe(glossary.article.title);
+  });
+
+  it("every example contains one of its entry's own surface forms, as the matcher sees it", () => {
+    for (const { entry, ex } of all) {
+      const ids = matcher.scan(ex.text).map((m) => m.id);
+      expect(ids, `${entry.id}: ${ex.text}`).toContain(entry.id);
+    }
+  });
+
+  it('no entry repeats an example', () => {
+    for (const e of entries) {
+      const texts = e.examples.map((x) => x.text);
+      expect(new Set(texts).size, e.id).toBe(texts.length);
+    }
+  });
+});
+
+describe('definitions', () => {
+  it('are 1-3 sentences, non-empty and end with a full stop', () => {
+    for (const e of entries) {
+      expect(e.definition.trim().length, e.id).toBeGreaterThan(20);
+      expect(e.definition, e.id).toMatch(/[.]$/);
+      const n = sentenceCount(e.definition);
+      expect(n, `${e.id}: ${n} sentences`).toBeGreaterThanOrEqual(1);
+      expect(n, `${e.id}: ${n} sentences`).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('do not quote the article: no article sentence and no run of 8 article words', () => {
+    const articleWords = words(article).join(' ');
+    for (const e of entries) {
+      for (const s of articleSentences) expect(e.definition.includes(s), e.id).toBe(false);
+      const w = words(e.definition);
+      for (let i = 0; i + 8 <= w.length; i++) {
+        const run = w.slice(i, i + 8).join(' ');
+        expect(articleWords.includes(run), `${e.id}: "${run}"`).toBe(false);
+      }
+    }
+  });
+
+  it('do not start with the term itself (a definition explains, it does not repeat)', () => {
+    for (const e of entries) {
+      expect(e.definition.toLowerCase().startsWith(`${e.term.toLowerCase()} is`), e.id).toBe(false);
+    }
+  });
+});
+
+describe('coverage', () => {
+  it('has the minimum number of article and news entries', () => {
+    expect(articleEntries.length).toBeGreaterThanOrEqual(29);
+    expect(newsEntries.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('every category is used and labelled', () => {
+    for (const c of CATEGORIES) {
+      expect(
+        entries.some((e) => e.category === c),
+        c,
+      ).toBe(true);
+      expect(CATEGORY_LABELS[c].length, c).toBeGreaterThan(0);
+    }
+  });
+
+  it.each([
+    'defense cooperation',
+    'defence co-operation',
+    'defense cooperation agreement',
+    'security and defense strategy',
+    'strategic alliances',
+    'geopolitical landscapes',
+    'geopolitical environment',
+    'diplomatic relationships',
+    'diplomatic relations',
+    'military collaboration',
+    'intelligence sharing',
+    'shared intelligence',
+    'share intelligence',
+    'technological partnerships',
+    'financial aid',
+    'military training',
+    'advanced weaponry',
+    'regional stability',
+    'mutual security and defense interests',
+    'joint defense research',
+    'cybersecurity',
+    'cybersecurity threats',
+    'cooperate on policy matters',
+    'bilateral defense agreements',
+    'technology transfer',
+    'defense technology transfers',
+    'counter-terrorism',
+    'counterterrorism',
+    'Counter Terrorism',
+    'satellite technology',
+    'multilateral treaties',
+    'common defense objective',
+    'shared security concerns',
+    'multi-nation military drills',
+    'joint military exercise',
+    'Islamic Ummah',
+    'U.S.-Saudi Arabia alliance',
+    'Malaysia–Turkey defence cooperation agreement',
+    'EU defence and security cooperation',
+    'MoU',
+    'status of forces agreement',
+    'NATO',
+    'GCC',
+    'IMCTC',
+    'OIC',
+  ])('"%s" is findable', (phrase) => {
+    expect(matcher.scan(`News: ${phrase} here.`).length).toBe(1);
+  });
+});
+
+describe('lookups', () => {
+  it('entryById, categoryOf and relatedEntries agree with the data', () => {
+    const e = entries[0] as Entry;
+    expect(entryById(e.id)).toBe(e);
+    expect(entryById('no-such-entry')).toBeUndefined();
+    expect(categoryOf(e.id)).toBe(e.category);
+    expect(() => categoryOf('no-such-entry')).toThrow(/no-such-entry/);
+    expect(relatedEntries(e).map((r) => r.id)).toEqual(e.related);
+  });
+});
