@@ -1,3 +1,15 @@
 import { render } from 'preact';
+import '../../src/ui/theme.css';
+import './style.css';
+import { App } from './App';
 
-render(<h1>Termlight</h1>, document.getElementById('app') as HTMLElement);
+const params = new URLSearchParams(location.search);
+const full = params.get('view') === 'full';
+document.documentElement.classList.toggle('tl-full', full);
+
+render(
+  <App full={full} initialQuery={params.get('q') ?? ''} />,
+  document.getElementById('app') as HTMLElement,
+);
+// Read by the benchmark: time from navigation start to the first synchronous render.
+performance.mark('termlight:popup-rendered');

@@ -1,0 +1,151 @@
+import { useEffect, useState } from 'preact/hooks';
+import { CATEGORY_LABELS, entryById } from '../../src/glossary/glossary';
+import type { Category } from '../../src/glossary/schema';
+import {
+  getSettings,
+  importSettings,
+  resetSettings,
+  updateSettings,
+  watchSettings,
+} from '../../src/platform/storage';
+import { exportSettings } from '../../src/settings/import-export';
+import type { Settings } from '../../src/settings/settings';
+import { normalizeHost } from '../../src/settings/site-rules';
+import { Appearance } from './Appearance';
+import { Backup, type Notice } from './Backup';
+import { HiddenTerms } from './HiddenTerms';
+import { SiteList } from './SiteList';
+
+/** Starts a download of `text` without any permission: a Blob URL on a temporary link. */
+export function downloadText(text: string, filename: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke later: some browsers read the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function App() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    getSettings().then((s) => {
+      if (!controller.signal.aborted) setSettings(s);
+    });
+    watchSettings(setSettings, controller.signal);
+    return () => controller.abort();
+  }, []);
+
+  if (!settings) {
+    return (
+      <main class="tl-options" aria-busy="true">
+        <h1>Termlight settings</h1>
+      </main>
+    );
+  }
+
+  const update = (patch: Partial<Settings> | ((s: Settings) => Settings)) =>
+    updateSettings(patch).then(setSettings);
+
+  const onAdd = (input: string): string | null => {
+    const host = normalizeHost(input);
+    if (!host)
+      return `“${input.trim() || ' '}” is not a site address. Enter a host such as news.example.com.`;
+    const on = settings.mode === 'allow';
+    if (settings.siteRules[host] === on) return `${host} is already in the list.`;
+    update((s) => ({ ...s, siteRules: { ...s.siteRules, [host]: on } }));
+    return null;
+  };
+
+  const onRemove = (host: string) =>
+    update((s) => {
+      const { [host]: _removed, ...siteRules } = s.siteRules;
+      return { ...s, siteRules };
+    });
+
+  const onColorChange = (category: Category, color: string | null) =>
+    update((s) => {
+      const colors = { ...s.colors };
+      if (color === null) delete colors[category];
+      else colors[category] = color;
+      return { ...s, colors };
+    });
+
+  const onImport = async (file: File) => {
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      setNotice({ kind: 'error', message: `Could not read ${file.name}. Nothing was changed.` });
+      return;
+    }
+    // Validates first (parseImport) and writes only a valid file: a bad one changes nothing.
+    const result = await importSettings(text);
+    if (!result.ok) {
+      setNotice({
+        kind: 'error',
+        message: `${file.name} was not imported: ${result.error} Nothing was changed.`,
+      });
+      return;
+    }
+    setSettings(result.settings);
+    const sites = Object.keys(result.settings.siteRules).length;
+    setNotice({
+      kind: 'success',
+      message: `Imported settings from ${file.name} (${sites} ${sites === 1 ? 'site' : 'sites'}).`,
+    });
+  };
+
+  const hidden = settings.hiddenTerms.map((id) => ({ id, term: entryById(id)?.term ?? id }));
+
+  return (
+    <main class="tl-options">
+      <header class="tl-options__header">
+        <span class="tl-logo" aria-hidden="true" />
+        <h1>Termlight settings</h1>
+      </header>
+      <SiteList
+        mode={settings.mode}
+        rules={settings.siteRules}
+        onModeChange={(mode) => update({ mode })}
+        onAdd={onAdd}
+        onRemove={onRemove}
+      />
+      <Appearance
+        style={settings.style}
+        colors={settings.colors}
+        hoverDelayMs={settings.hoverDelayMs}
+        categoryLabels={CATEGORY_LABELS}
+        onStyleChange={(style) => update({ style })}
+        onColorChange={onColorChange}
+        onHoverDelayChange={(hoverDelayMs) => update({ hoverDelayMs })}
+      />
+      <HiddenTerms
+        terms={hidden}
+        onRestore={(id) =>
+          update((s) => ({ ...s, hiddenTerms: s.hiddenTerms.filter((h) => h !== id) }))
+        }
+        onRestoreAll={() => update({ hiddenTerms: [] })}
+      />
+      <Backup
+        notice={notice}
+        onImport={onImport}
+        onExport={() => {
+          downloadText(exportSettings(settings), 'termlight-settings.json');
+          setNotice({ kind: 'success', message: 'Exported settings to termlight-settings.json.' });
+        }}
+        onReset={async () => {
+          await resetSettings();
+          setSettings(await getSettings());
+          setNotice({ kind: 'success', message: 'All settings are back to their defaults.' });
+        }}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,240 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { CATEGORY_LABELS, entryById, glossary } from '../../src/glossary/glossary';
+import type { Category, Entry } from '../../src/glossary/schema';
+import { searchGlossary, warmSearchIndex } from '../../src/glossary/search';
+import type { PageStateResponse } from '../../src/messaging/protocol';
+import { sendToTab } from '../../src/platform/messaging';
+import { getSettings, updateSettings, watchSettings } from '../../src/platform/storage';
+import { activeTab, openReference } from '../../src/platform/tabs';
+import type { Settings } from '../../src/settings/settings';
+import { isSiteEnabled, normalizeHost, setSiteEnabled } from '../../src/settings/site-rules';
+import { EntryDetails } from '../../src/ui/EntryDetails';
+import { GlossarySection } from './GlossarySection';
+import { PageSection, type PageView } from './PageSection';
+import { pageAccess } from './page-access';
+import { SiteHeader } from './SiteHeader';
+
+export interface AppProps {
+  /** `?view=full`: the same app as a full-page reference (opened from the context menu). */
+  full: boolean;
+  initialQuery: string;
+}
+
+interface TabInfo {
+  id: number | undefined;
+  host: string | null;
+}
+
+function scheduleIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(task, { timeout: 500 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(task, 50);
+  return () => clearTimeout(handle);
+}
+
+export function App({ full, initialQuery }: AppProps) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [tab, setTab] = useState<TabInfo>({ id: undefined, host: null });
+  const [page, setPage] = useState<PageView>(
+    full ? { status: 'unavailable', reason: 'no-page' } : { status: 'loading' },
+  );
+  const [query, setQuery] = useState(initialQuery);
+  const [category, setCategory] = useState<Category | null>(null);
+  const [activeIndex, setActiveIndex] = useState(0);
+  // Entry ids opened, newest last: related entries push, Back pops.
+  const [stack, setStack] = useState<string[]>([]);
+  // Bumped to ask the tab again, e.g. after the site was switched back on and it rescanned.
+  const [pageNonce, setPageNonce] = useState(0);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const backRef = useRef<HTMLButtonElement>(null);
+
+  // Settings: read once, then follow changes made anywhere (options page, other windows).
+  useEffect(() => {
+    const controller = new AbortController();
+    getSettings().then((s) => {
+      if (!controller.signal.aborted) setSettings(s);
+    });
+    watchSettings(setSettings, controller.signal);
+    return () => controller.abort();
+  }, []);
+
+  // Ask the active tab what it found; every failure means "the content script is not there".
+  useEffect(() => {
+    if (full) return;
+    let cancelled = false;
+    (async () => {
+      const current = await activeTab();
+      if (cancelled) return;
+      const url = current?.url;
+      const access = pageAccess(url);
+      const host = url && access.ok ? normalizeHost(url) : null;
+      setTab({ id: current?.id, host });
+      if (!access.ok || current?.id === undefined) {
+        setPage({ status: 'unavailable', reason: access.ok ? 'no-page' : access.reason });
+        return;
+      }
+      // null: no content script answered (or the answer did not validate).
+      const reply = await sendToTab(current.id, { type: 'popup/get-page-state' });
+      if (cancelled) return;
+      setPage(reply ? toPageView(reply) : { status: 'unavailable', reason: 'no-answer' });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [full, pageNonce]);
+
+  // The search box is what most people open the popup for.
+  useEffect(() => inputRef.current?.focus(), []);
+
+  // The index is built off the critical path: after first paint, or on the first keystroke.
+  useEffect(() => scheduleIdle(warmSearchIndex), []);
+
+  const results = useMemo(
+    () => searchGlossary(query, { category: category ?? undefined }),
+    [query, category],
+  );
+
+  const pageCounts = useMemo(() => {
+    if (page.status !== 'ready') return undefined;
+    return new Map(page.entries.map(({ entry, count }) => [entry.id, count]));
+  }, [page]);
+
+  const openEntry = useCallback((id: string) => setStack((s) => [...s, id]), []);
+  const back = useCallback(() => setStack((s) => s.slice(0, -1)), []);
+
+  const current = stack.length ? entryById(stack[stack.length - 1] ?? '') : undefined;
+
+  // Keep focus where a keyboard user expects it when the view switches.
+  const wasEntryView = useRef(false);
+  useEffect(() => {
+    if (current) backRef.current?.focus();
+    else if (wasEntryView.current) inputRef.current?.focus();
+    wasEntryView.current = Boolean(current);
+  }, [current]);
+
+  const reveal = useCallback(
+    (id: string) => {
+      if (tab.id !== undefined) {
+        sendToTab(tab.id, { type: 'popup/reveal', id }).then((reply) => {
+          // The tab was closed or navigated away to a page without Termlight.
+          if (reply === null) setPage({ status: 'unavailable', reason: 'no-answer' });
+        });
+      }
+    },
+    [tab.id],
+  );
+
+  const onQuery = (q: string) => {
+    setQuery(q);
+    setActiveIndex(0);
+  };
+  const onCategory = (c: Category | null) => {
+    setCategory(c);
+    setActiveIndex(0);
+  };
+
+  const siteOn =
+    settings && tab.host ? isSiteEnabled(tab.host, { ...settings, paused: false }) : true;
+  const highlighting = settings && tab.host ? isSiteEnabled(tab.host, settings) : true;
+  const pageView: PageView =
+    page.status === 'ready' && !highlighting
+      ? { status: 'off', paused: settings?.paused ?? false }
+      : page;
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && current) {
+      event.preventDefault();
+      back();
+    }
+  };
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: catches Esc bubbling from any control in the entry view
+    <div class={`tl-app ${full ? 'tl-app--full' : ''}`} onKeyDown={onKeyDown}>
+      <SiteHeader
+        full={full}
+        host={tab.host}
+        siteOn={siteOn}
+        paused={settings?.paused ?? false}
+        onSiteChange={(on) => {
+          const host = tab.host;
+          if (!host) return;
+          updateSettings((s) => setSiteEnabled(s, host, on)).then((s) => {
+            setSettings(s);
+            // The tab applies the change itself (it watches settings); ask again once it rescanned.
+            if (on) setTimeout(() => setPageNonce((n) => n + 1), 600);
+          });
+        }}
+        onPausedChange={(paused) => updateSettings({ paused }).then(setSettings)}
+      />
+      <main class="tl-main">
+        {current ? (
+          <div class="tl-entry-view">
+            <button ref={backRef} type="button" class="tl-back" onClick={back}>
+              <span class="tl-back__arrow" aria-hidden="true">
+                ←
+              </span>{' '}
+              {stack.length > 1
+                ? `Back to ${entryById(stack[stack.length - 2] ?? '')?.term}`
+                : 'Back'}
+            </button>
+            <EntryDetails
+              entry={current}
+              examples={current.examples}
+              related={current.related.flatMap((id) => entryById(id) ?? [])}
+              onRelated={openEntry}
+              pageCount={pageCounts ? (pageCounts.get(current.id) ?? 0) : undefined}
+              articleTitle={glossary.article.title}
+              categoryLabel={CATEGORY_LABELS[current.category]}
+              onShowOnPage={pageCounts ? () => reveal(current.id) : undefined}
+            />
+          </div>
+        ) : (
+          <>
+            {!full && <PageSection page={pageView} onReveal={reveal} onOpen={openEntry} />}
+            <GlossarySection
+              query={query}
+              onQuery={onQuery}
+              category={category}
+              onCategory={onCategory}
+              categoryLabels={CATEGORY_LABELS}
+              results={results}
+              activeIndex={Math.min(activeIndex, Math.max(0, results.length - 1))}
+              onActiveIndex={setActiveIndex}
+              onOpen={openEntry}
+              pageCounts={pageCounts}
+              inputRef={inputRef}
+            />
+          </>
+        )}
+      </main>
+      <footer class="tl-footer">
+        {!full && (
+          <button
+            type="button"
+            class="tl-link-button"
+            onClick={() => openReference(query).then(() => window.close())}
+          >
+            Open glossary in a tab
+          </button>
+        )}
+        <a href="/options.html" target="_blank" rel="noopener" class="tl-link">
+          Settings
+        </a>
+      </footer>
+    </div>
+  );
+}
+
+function toPageView(reply: PageStateResponse): PageView {
+  const entries = reply.entries
+    .flatMap(({ id, count }) => {
+      const entry: Entry | undefined = entryById(id);
+      return entry && count > 0 ? [{ entry, count }] : [];
+    })
+    // Most frequent first: what the reader meets most is what they most likely want.
+    .sort((a, b) => b.count - a.count || a.entry.term.localeCompare(b.entry.term));
+  return { status: 'ready', entries };
+}

@@ -1,0 +1,231 @@
+import type { Ref } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { CATEGORIES, type Category, type Entry } from '../../src/glossary/schema';
+
+export interface GlossarySectionProps {
+  query: string;
+  onQuery: (query: string) => void;
+  category: Category | null;
+  onCategory: (category: Category | null) => void;
+  categoryLabels: Record<Category, string>;
+  results: readonly Entry[];
+  activeIndex: number;
+  onActiveIndex: (index: number) => void;
+  onOpen: (id: string) => void;
+  /** Occurrences on the current page by entry id, when known. */
+  pageCounts?: ReadonlyMap<string, number> | undefined;
+  inputRef?: Ref<HTMLInputElement> | undefined;
+}
+
+const optionId = (id: string) => `tl-option-${id}`;
+
+/** Search box, category chips and a listbox of results (combobox pattern: focus stays in the box). */
+export function GlossarySection({
+  query,
+  onQuery,
+  category,
+  onCategory,
+  categoryLabels,
+  results,
+  activeIndex,
+  onActiveIndex,
+  onOpen,
+  pageCounts,
+  inputRef,
+}: GlossarySectionProps) {
+  const listRef = useRef<HTMLDivElement>(null);
+  const active = results[activeIndex];
+
+  // Scroll only when the keyboard moved the selection: on first render or on hover, scrolling
+  // would jump the popup around.
+  const keyboardMoved = useRef(false);
+  useEffect(() => {
+    const list = listRef.current;
+    if (!keyboardMoved.current || !active || !list) return;
+    keyboardMoved.current = false;
+    const el = list.querySelector<HTMLElement>(`#${CSS.escape(optionId(active.id))}`);
+    if (!el) return;
+    if (list.scrollHeight <= list.clientHeight) {
+      // Full-page view: the list does not scroll itself, the page does.
+      el.scrollIntoView?.({ block: 'nearest' });
+    } else if (el.offsetTop < list.scrollTop) {
+      list.scrollTop = el.offsetTop;
+    } else if (el.offsetTop + el.offsetHeight > list.scrollTop + list.clientHeight) {
+      list.scrollTop = el.offsetTop + el.offsetHeight - list.clientHeight;
+    }
+  }, [active]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const last = results.length - 1;
+    keyboardMoved.current = true;
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        if (last >= 0) onActiveIndex(activeIndex >= last ? 0 : activeIndex + 1);
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        if (last >= 0) onActiveIndex(activeIndex <= 0 ? last : activeIndex - 1);
+        break;
+      case 'PageDown':
+        event.preventDefault();
+        if (last >= 0) onActiveIndex(Math.min(last, activeIndex + 8));
+        break;
+      case 'PageUp':
+        event.preventDefault();
+        if (last >= 0) onActiveIndex(Math.max(0, activeIndex - 8));
+        break;
+      case 'Enter':
+        if (active) {
+          event.preventDefault();
+          onOpen(active.id);
+        }
+        break;
+      case 'Escape':
+        // First Esc clears the search; only an empty box lets Esc close the popup.
+        if (query || category) {
+          event.preventDefault();
+          event.stopPropagation();
+          onQuery('');
+          onCategory(null);
+        }
+        break;
+    }
+  };
+
+  const summary = query.trim()
+    ? `${results.length} ${results.length === 1 ? 'entry matches' : 'entries match'}`
+    : `${results.length} ${results.length === 1 ? 'entry' : 'entries'}`;
+
+  return (
+    <section class="tl-section tl-glossary" aria-labelledby="tl-glossary-heading">
+      <h2 id="tl-glossary-heading" class="tl-section__heading">
+        Glossary
+      </h2>
+      <div class="tl-search">
+        <svg class="tl-search__icon" viewBox="0 0 20 20" aria-hidden="true">
+          <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" stroke-width="2" />
+          <path d="m13 13 4.5 4.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+        </svg>
+        <input
+          ref={inputRef}
+          type="search"
+          class="tl-search__input"
+          // biome-ignore lint/a11y/noRedundantRoles: no list attribute is rendered, so the role is needed
+          role="combobox"
+          // Preact types require `list` with role=combobox; the results are our listbox, not a datalist.
+          list={undefined}
+          aria-label="Search the glossary"
+          aria-autocomplete="list"
+          aria-expanded={results.length > 0}
+          aria-controls="tl-results"
+          aria-activedescendant={active ? optionId(active.id) : undefined}
+          placeholder="Search terms, abbreviations, definitions"
+          autoComplete="off"
+          spellcheck={false}
+          dir="auto"
+          value={query}
+          onInput={(e) => onQuery(e.currentTarget.value)}
+          onKeyDown={onKeyDown}
+        />
+      </div>
+      <fieldset class="tl-chips">
+        <legend class="tl-visually-hidden">Category</legend>
+        <button
+          type="button"
+          class="tl-chip tl-chip--button"
+          aria-pressed={category === null}
+          onClick={() => onCategory(null)}
+        >
+          All
+        </button>
+        {CATEGORIES.map((c) => (
+          <button
+            type="button"
+            key={c}
+            class="tl-chip tl-chip--button"
+            data-category={c}
+            aria-pressed={category === c}
+            onClick={() => onCategory(category === c ? null : c)}
+          >
+            <span class="tl-dot" aria-hidden="true" />
+            {categoryLabels[c]}
+          </button>
+        ))}
+      </fieldset>
+      <p class="tl-results-summary" role="status">
+        {summary}
+      </p>
+      {results.length === 0 ? (
+        <div class="tl-empty tl-empty--results" data-testid="no-results">
+          <p>
+            {query.trim() ? (
+              <>
+                Nothing matches <q dir="auto">{query.trim()}</q>
+                {category ? ` in ${categoryLabels[category]}` : ''}.
+              </>
+            ) : (
+              'No entries in this category.'
+            )}
+          </p>
+          <p class="tl-note">Try fewer letters, another spelling, or all categories.</p>
+          <button
+            type="button"
+            class="tl-button"
+            onClick={() => {
+              onQuery('');
+              onCategory(null);
+            }}
+          >
+            Clear search
+          </button>
+        </div>
+      ) : (
+        <div
+          ref={listRef}
+          id="tl-results"
+          class="tl-results"
+          role="listbox"
+          aria-label="Glossary entries"
+        >
+          {results.map((entry, index) => {
+            const count = pageCounts?.get(entry.id);
+            return (
+              // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard handled by the combobox input
+              <div
+                key={entry.id}
+                id={optionId(entry.id)}
+                role="option"
+                // Options are never tabbed to: focus stays in the search box (aria-activedescendant).
+                tabIndex={-1}
+                aria-selected={index === activeIndex}
+                class="tl-result"
+                data-category={entry.category}
+                onClick={() => onOpen(entry.id)}
+                onMouseMove={() => index !== activeIndex && onActiveIndex(index)}
+              >
+                <span class="tl-dot" aria-hidden="true" />
+                <span class="tl-result__text">
+                  <span class="tl-result__term" dir="auto">
+                    {entry.term}
+                    {entry.abbreviation && entry.abbreviation !== entry.term && (
+                      <span class="tl-result__abbr"> · {entry.abbreviation}</span>
+                    )}
+                  </span>
+                  <span class="tl-result__definition" dir="auto">
+                    {entry.definition}
+                  </span>
+                </span>
+                {count !== undefined && count > 0 && (
+                  <span class="tl-page__count" title="On this page">
+                    {count}
+                  </span>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+/** Why the content script cannot be on a tab, judged from its URL alone (pure). */
+export type Unavailable = 'browser' | 'store' | 'pdf' | 'no-page' | 'no-answer';
+
+// Browsers refuse extensions on their own stores, whatever the host permissions say.
+const STORE_HOSTS = new Set([
+  'chromewebstore.google.com',
+  'chrome.google.com',
+  'addons.mozilla.org',
+  'microsoftedge.microsoft.com',
+]);
+
+export type PageAccess = { ok: true } | { ok: false; reason: Unavailable };
+
+export function pageAccess(url: string | undefined): PageAccess {
+  if (!url) return { ok: false, reason: 'no-page' };
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { ok: false, reason: 'no-page' };
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return { ok: false, reason: parsed.protocol === 'file:' ? 'no-page' : 'browser' };
+  }
+  if (STORE_HOSTS.has(parsed.hostname)) return { ok: false, reason: 'store' };
+  if (/\.pdf$/i.test(parsed.pathname)) return { ok: false, reason: 'pdf' };
+  return { ok: true };
+}
+
+export const UNAVAILABLE_TEXT: Record<Unavailable, string> = {
+  browser:
+    'Browsers don’t let extensions read their own pages, so there is nothing to highlight here.',
+  store:
+    'Browsers don’t let extensions run on the extension store, so there is nothing to highlight here.',
+  pdf: 'Termlight can’t read PDFs shown in the browser’s PDF viewer.',
+  'no-page': 'This tab has no web page Termlight can read.',
+  'no-answer':
+    'Termlight isn’t running on this page yet. Reload the page to start it (pages opened before Termlight was installed or updated need a reload).',
+};
