@@ -1,3 +1,35 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { createBackground, MENU_ITEMS } from '../src/background/controller';
+import {
+  createContextMenus,
+  onContextMenuClick,
+  onInstalledOrStartup,
+  onKeyboardCommand,
+  onTabLoading,
+  onTabRemoved,
+} from '../src/platform/menus';
+import { onMessage, sendToTab } from '../src/platform/messaging';
+import { getSettings, updateSettings, watchSettings } from '../src/platform/storage';
+import { activeTab, openReference, setBadge } from '../src/platform/tabs';
 
-export default defineBackground(() => {});
+// Wiring only: logic lives in src/background. Listeners are registered synchronously at start-up
+// so an MV3 service worker woken by an event still receives it.
+export default defineBackground(() => {
+  const background = createBackground({
+    getSettings,
+    updateSettings,
+    setBadge,
+    openReference,
+    activeTab,
+    sendCommand: (tabId, command) => sendToTab(tabId, { type: 'background/command', command }),
+  });
+
+  const report = (error: unknown) => console.error('[termlight]', error);
+  onInstalledOrStartup(() => void createContextMenus(MENU_ITEMS).catch(report));
+  onMessage('content-to-background', (message, sender) => background.onPageState(message, sender));
+  watchSettings((settings) => void background.onSettingsChanged(settings).catch(report));
+  onContextMenuClick((info, tab) => void background.onMenuClick(info, tab).catch(report));
+  onKeyboardCommand((command, tab) => void background.onCommand(command, tab).catch(report));
+  onTabLoading((tabId) => void background.onTabLoading(tabId).catch(report));
+  onTabRemoved(background.onTabRemoved);
+});

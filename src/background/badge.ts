@@ -1,0 +1,54 @@
+export interface Badge {
+  text: string;
+  color: string;
+  title: string;
+}
+
+export interface BadgeState {
+  /** Distinct entries found on the page. */
+  count: number;
+  /** Whether highlighting runs on this page (false when the site is off or Termlight is paused). */
+  enabled: boolean;
+  host: string;
+  paused?: boolean;
+}
+
+// Dark enough for the white badge text to pass WCAG AA (4.5:1) on both colours.
+export const BADGE_ON_COLOR = '#1f5fae';
+export const BADGE_OFF_COLOR = '#5c5c5c';
+
+/** A tab whose page has not reported (yet): no text, the extension's name as the tooltip. */
+export const EMPTY_BADGE: Badge = Object.freeze({
+  text: '',
+  color: BADGE_ON_COLOR,
+  title: 'Termlight',
+});
+
+/** Badges fit about four characters; more than 99 distinct entries would not be read anyway. */
+function countText(count: number): string {
+  return count > 99 ? '99+' : String(count);
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Pure: what the toolbar button shows for a page. */
+export function badgeFor(state: BadgeState): Badge {
+  const site = state.host || 'this site';
+  if (state.paused) {
+    return { text: 'off', color: BADGE_OFF_COLOR, title: 'Termlight is paused everywhere' };
+  }
+  if (!state.enabled) {
+    return { text: 'off', color: BADGE_OFF_COLOR, title: `Termlight is off on ${site}` };
+  }
+  const count = Math.max(0, Math.floor(state.count));
+  if (count === 0) {
+    return { text: '', color: BADGE_ON_COLOR, title: 'Termlight: no glossary terms on this page' };
+  }
+  return {
+    text: countText(count),
+    color: BADGE_ON_COLOR,
+    title: `Termlight: ${plural(count, 'glossary term', 'glossary terms')} on this page`,
+  };
+}

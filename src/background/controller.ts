@@ -1,0 +1,161 @@
+import type { BackgroundCommand, PageStateMessage } from '../messaging/protocol';
+import type { Settings } from '../settings/settings';
+import { isSiteEnabled, normalizeHost, setSiteEnabled, toggleSite } from '../settings/site-rules';
+import { type Badge, badgeFor, EMPTY_BADGE } from './badge';
+
+/*
+ * Background logic with the browser injected, so it is tested without browser.* (the entry point
+ * only passes platform functions in and forwards events).
+ */
+
+export const MENU_LOOKUP = 'termlight-lookup';
+export const MENU_DISABLE_SITE = 'termlight-disable-site';
+
+type MenuContext = 'selection' | 'page';
+export interface MenuItem {
+  id: string;
+  title: string;
+  contexts: [MenuContext, ...MenuContext[]];
+  documentUrlPatterns: string[];
+}
+
+/** Content scripts only run on http(s); the menu items would do nothing elsewhere. */
+const WEB_PAGES = ['http://*/*', 'https://*/*'];
+
+export const MENU_ITEMS: readonly MenuItem[] = [
+  {
+    id: MENU_LOOKUP,
+    // %s is replaced by the selected text by the browser.
+    title: 'Look up “%s” in Termlight',
+    contexts: ['selection'],
+    documentUrlPatterns: WEB_PAGES,
+  },
+  {
+    id: MENU_DISABLE_SITE,
+    title: 'Turn off Termlight on this site',
+    contexts: ['page'],
+    documentUrlPatterns: WEB_PAGES,
+  },
+];
+
+export const KEYBOARD_COMMANDS = ['toggle-site', 'next-occurrence', 'previous-occurrence'] as const;
+
+export interface TabRef {
+  id?: number;
+  url?: string;
+}
+
+export interface MenuClick {
+  menuItemId: string | number;
+  selectionText?: string;
+  pageUrl?: string;
+}
+
+export interface BackgroundDeps {
+  getSettings(): Promise<Settings>;
+  updateSettings(update: (current: Settings) => Settings): Promise<Settings>;
+  setBadge(tabId: number, badge: Badge): Promise<void>;
+  openReference(query?: string): Promise<void>;
+  sendCommand(tabId: number, command: BackgroundCommand): Promise<unknown>;
+  activeTab(): Promise<TabRef | null>;
+}
+
+/** Longest query we pass on; a whole selected paragraph is not a search. */
+export const MAX_QUERY_LENGTH = 100;
+
+export function lookupQuery(selection: string | undefined): string {
+  const text = (selection ?? '').replace(/\s+/g, ' ').trim();
+  return text.length > MAX_QUERY_LENGTH ? text.slice(0, MAX_QUERY_LENGTH).trimEnd() : text;
+}
+
+export function createBackground(deps: BackgroundDeps) {
+  // What each tab's content script last reported. We have no "tabs" permission, so tab.url may
+  // be missing; the report is the reliable source. Lost when an MV3 worker restarts, hence the
+  // fallbacks in hostOf.
+  const tabs = new Map<number, { host: string; count: number }>();
+
+  function hostOf(tab: TabRef | undefined | null, pageUrl?: string): string | null {
+    const reported = tab?.id !== undefined ? tabs.get(tab.id)?.host : undefined;
+    return reported ?? normalizeHost(pageUrl ?? '') ?? normalizeHost(tab?.url ?? '');
+  }
+
+  async function onPageState(
+    message: PageStateMessage,
+    sender: { tabId?: number; frameId?: number },
+  ): Promise<void> {
+    // Frames run their own content script; the badge describes the top-level page only.
+    if (sender.tabId === undefined || (sender.frameId ?? 0) !== 0) return;
+    const host = normalizeHost(message.host);
+    if (host !== null) tabs.set(sender.tabId, { host, count: message.count });
+    const { paused } = await deps.getSettings();
+    const badge = badgeFor({ ...message, host: host ?? message.host, paused });
+    await deps.setBadge(sender.tabId, badge);
+  }
+
+  /**
+   * Settings changed (popup, options, command, another window): show "off" at once in every tab
+   * we know, rather than waiting for each content script to report again. The content script's
+   * next report (with a fresh count) replaces this.
+   */
+  async function onSettingsChanged(settings: Settings): Promise<void> {
+    await Promise.all(
+      [...tabs].map(([tabId, { host, count }]) =>
+        deps.setBadge(
+          tabId,
+          badgeFor({
+            host,
+            count,
+            enabled: isSiteEnabled(host, settings),
+            paused: settings.paused,
+          }),
+        ),
+      ),
+    );
+  }
+
+  async function onMenuClick(info: MenuClick, tab?: TabRef): Promise<void> {
+    if (info.menuItemId === MENU_LOOKUP) {
+      await deps.openReference(lookupQuery(info.selectionText));
+    } else if (info.menuItemId === MENU_DISABLE_SITE) {
+      const host = hostOf(tab, info.pageUrl);
+      if (host !== null) await deps.updateSettings((s) => setSiteEnabled(s, host, false));
+    }
+  }
+
+  async function onCommand(command: string, tab?: TabRef): Promise<void> {
+    const target = tab?.id !== undefined ? tab : await deps.activeTab();
+    if (target?.id === undefined) return;
+    if (command === 'toggle-site') {
+      const host = hostOf(target);
+      // No host means no content script on this page (browser pages, the store): nothing to flip.
+      if (host !== null) await deps.updateSettings((s) => toggleSite(s, host));
+    } else if (command === 'next-occurrence' || command === 'previous-occurrence') {
+      await deps.sendCommand(target.id, command);
+    }
+  }
+
+  /**
+   * A tab starts loading a new page. Chrome keeps a tab's badge across navigations (Firefox
+   * resets it), so clear it here; the new page's content script reports again if it runs.
+   */
+  async function onTabLoading(tabId: number): Promise<void> {
+    if (!tabs.delete(tabId)) return;
+    await deps.setBadge(tabId, EMPTY_BADGE);
+  }
+
+  function onTabRemoved(tabId: number): void {
+    tabs.delete(tabId);
+  }
+
+  return {
+    onPageState,
+    onSettingsChanged,
+    onMenuClick,
+    onCommand,
+    onTabLoading,
+    onTabRemoved,
+    hostOf,
+  };
+}
+
+export type BackgroundController = ReturnType<typeof createBackground>;

@@ -1,0 +1,97 @@
+import * as v from 'valibot';
+
+/*
+ * One schema per direction. A message's `type` starts with where it comes from, so a listener can
+ * tell "not for me" (another direction's prefix, ignored quietly) from "broken" (logged).
+ * Every message is validated on receipt: content scripts run next to untrusted pages, and the
+ * background must not act on anything it cannot parse.
+ */
+
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Host = v.pipe(v.string(), v.maxLength(253));
+const EntryId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+
+// content -> background
+export const PageStateMessageSchema = v.object({
+  type: v.literal('content/page-state'),
+  /** Distinct entries found on the page. */
+  count: Count,
+  enabled: v.boolean(),
+  host: Host,
+});
+export const ContentToBackgroundSchema = v.variant('type', [PageStateMessageSchema]);
+
+// popup -> content (tabs.sendMessage to the active tab, frameId 0)
+export const GetPageStateMessageSchema = v.object({ type: v.literal('popup/get-page-state') });
+export const RevealMessageSchema = v.object({ type: v.literal('popup/reveal'), id: EntryId });
+export const PopupToContentSchema = v.variant('type', [
+  GetPageStateMessageSchema,
+  RevealMessageSchema,
+]);
+
+// background -> content
+export const COMMANDS = ['next-occurrence', 'previous-occurrence'] as const;
+export const BackgroundCommandMessageSchema = v.object({
+  type: v.literal('background/command'),
+  command: v.picklist(COMMANDS),
+});
+export const BackgroundToContentSchema = v.variant('type', [BackgroundCommandMessageSchema]);
+
+// Responses travel back on the same channel and are validated by the sender.
+export const PageStateResponseSchema = v.object({
+  host: Host,
+  enabled: v.boolean(),
+  entries: v.array(v.object({ id: EntryId, count: Count })),
+});
+
+export const DIRECTIONS = {
+  'content-to-background': { prefix: 'content/', schema: ContentToBackgroundSchema },
+  'popup-to-content': { prefix: 'popup/', schema: PopupToContentSchema },
+  'background-to-content': { prefix: 'background/', schema: BackgroundToContentSchema },
+} as const;
+
+export type Direction = keyof typeof DIRECTIONS;
+export type MessageOf<D extends Direction> = v.InferOutput<(typeof DIRECTIONS)[D]['schema']>;
+export type PageStateMessage = v.InferOutput<typeof PageStateMessageSchema>;
+export type PageStateResponse = v.InferOutput<typeof PageStateResponseSchema>;
+export type BackgroundCommand = (typeof COMMANDS)[number];
+export type AnyMessage = MessageOf<Direction>;
+
+/** What the receiver answers to each message type (undefined = no answer). */
+export interface ResponseMap {
+  'content/page-state': undefined;
+  'popup/get-page-state': PageStateResponse;
+  'popup/reveal': undefined;
+  'background/command': undefined;
+}
+export type ResponseOf<M extends AnyMessage> = ResponseMap[M['type']];
+
+const RESPONSE_SCHEMAS: { [K in keyof ResponseMap]?: v.GenericSchema<unknown, ResponseMap[K]> } = {
+  'popup/get-page-state': PageStateResponseSchema,
+};
+
+/** The typed message, or null when `raw` is not a valid message of this direction. */
+export function parseMessage<D extends Direction>(direction: D, raw: unknown): MessageOf<D> | null {
+  const result = v.safeParse(DIRECTIONS[direction].schema, raw);
+  return result.success ? (result.output as MessageOf<D>) : null;
+}
+
+/** True when `raw` claims to belong to another direction (so this listener should stay silent). */
+export function isForOtherDirection(direction: Direction, raw: unknown): boolean {
+  const type = (raw as { type?: unknown } | null)?.type;
+  if (typeof type !== 'string') return false;
+  return Object.entries(DIRECTIONS).some(
+    ([name, { prefix }]) => name !== direction && type.startsWith(prefix),
+  );
+}
+
+/** Validates an answer; null when it is missing or malformed. */
+export function parseResponse<M extends AnyMessage>(
+  message: M,
+  raw: unknown,
+): ResponseOf<M> | null {
+  const schema = RESPONSE_SCHEMAS[message.type];
+  if (!schema) return undefined as ResponseOf<M>;
+  const result = v.safeParse(schema, raw);
+  return result.success ? (result.output as ResponseOf<M>) : null;
+}

@@ -1,0 +1,113 @@
+import * as v from 'valibot';
+import { migrateSettings } from './migrations';
+import {
+  FIELD_LABELS,
+  FIELD_SCHEMAS,
+  inspectSettings,
+  SETTINGS_KEYS,
+  SETTINGS_VERSION,
+  type Settings,
+  sanitizeSettings,
+} from './settings';
+import { normalizeHost } from './site-rules';
+
+export const EXPORT_FORMAT = 'termlight-settings';
+/** Far above any real list (5,000 is what we test), low enough to refuse a runaway file. */
+export const MAX_IMPORT_SITES = 50_000;
+/** Files larger than this are not settings files (50,000 hosts are about 2 MB). */
+export const MAX_IMPORT_CHARS = 10_000_000;
+
+export type ImportResult = { ok: true; settings: Settings } | { ok: false; error: string };
+
+/**
+ * The whole settings object (not only the changed keys), so the file documents itself and a
+ * future version with other defaults imports exactly what the user saw.
+ */
+export function exportSettings(settings: Settings, now: Date = new Date()): string {
+  const file = {
+    format: EXPORT_FORMAT,
+    version: SETTINGS_VERSION,
+    exportedAt: now.toISOString(),
+    settings: sanitizeSettings(settings),
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+function fail(error: string): ImportResult {
+  return { ok: false, error };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function quoteList(items: readonly string[], max = 5): string {
+  const shown = items.slice(0, max).map((item) => JSON.stringify(item));
+  return items.length > max
+    ? `${shown.join(', ')} and ${items.length - max} more`
+    : shown.join(', ');
+}
+
+/**
+ * Validates an exported file strictly: unlike reading storage (which repairs silently), an import
+ * is the user's explicit action, so anything wrong is refused with a message that says what to fix,
+ * and nothing changes. Pure; the caller writes `settings` only when `ok`.
+ */
+export function parseImport(json: string): ImportResult {
+  if (typeof json !== 'string' || json.trim() === '') return fail('The file is empty.');
+  if (json.length > MAX_IMPORT_CHARS) return fail('The file is too large to be a settings file.');
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return fail('The file is not valid JSON, so it cannot be a Termlight settings file.');
+  }
+  if (!isRecord(data) || data.format !== EXPORT_FORMAT) {
+    return fail(
+      `This is not a Termlight settings file (expected "format": "${EXPORT_FORMAT}"). Export one from the options page to see the format.`,
+    );
+  }
+  const { version } = data;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return fail('The file has no valid "version" number.');
+  }
+  if (version > SETTINGS_VERSION) {
+    return fail(
+      `This file was made by a newer Termlight (settings version ${version}); this one understands up to version ${SETTINGS_VERSION}. Update Termlight and try again.`,
+    );
+  }
+  if (!isRecord(data.settings)) return fail('The file has no "settings" object.');
+
+  const migrated = migrateSettings(data.settings, version);
+  if (!isRecord(migrated)) return fail('The file has no "settings" object.');
+
+  const wrong = SETTINGS_KEYS.filter(
+    (key) => migrated[key] !== undefined && !v.is(FIELD_SCHEMAS[key], migrated[key]),
+  );
+  if (wrong.length > 0) {
+    const fields = wrong.map((key) => FIELD_LABELS[key]).join('; ');
+    return fail(`Some settings have the wrong type: ${fields}.`);
+  }
+
+  const rules = (migrated.siteRules ?? {}) as Record<string, boolean>;
+  const hosts = Object.keys(rules);
+  if (hosts.length > MAX_IMPORT_SITES) {
+    return fail(
+      `The file lists ${hosts.length.toLocaleString('en')} sites; Termlight keeps at most ${MAX_IMPORT_SITES.toLocaleString('en')}.`,
+    );
+  }
+  const invalid = hosts.filter((host) => normalizeHost(host) === null);
+  if (invalid.length > 0) {
+    return fail(
+      `${invalid.length} site ${invalid.length === 1 ? 'entry is not a valid host' : 'entries are not valid hosts'}: ${quoteList(invalid)}.`,
+    );
+  }
+
+  // Types are right; inspect catches bad values inside collections (colours, ids). Unknown keys
+  // are ignored so a file from a later release of the same settings version still imports.
+  const { settings, issues } = inspectSettings(migrated);
+  const bad = issues.filter((issue) => !issue.endsWith('unknown key ignored'));
+  if (bad.length > 0)
+    return fail(`Some settings have invalid values: ${bad.slice(0, 5).join('; ')}.`);
+  return { ok: true, settings };
+}
