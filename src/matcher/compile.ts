@@ -1,0 +1,202 @@
+/**
+ * The compiled matcher: a trie whose edges are normalised word tokens.
+ *
+ * Scanning tokenises the text once (see normalize.ts) and, from each token, walks the trie as far
+ * as the following tokens allow, remembering the longest complete form; a match resumes scanning
+ * after its last token. Overlaps go to the longer match (in characters), ties to the earlier one.
+ * Because edges are whole tokens, matches start and end on word boundaries by construction, and
+ * the work per token is bounded by the longest form's length in tokens, not by the glossary size.
+ */
+
+import { createTokenBuffer, type TokenBuffer, TokenFlag, tokenize, tokens } from './normalize';
+import { Vocabulary } from './vocabulary';
+
+export interface MatcherTerm {
+  id: string;
+  forms: readonly string[];
+}
+
+/** UTF-16 offsets into the original text, end exclusive. */
+export interface Match {
+  start: number;
+  end: number;
+  id: string;
+}
+
+export interface Matcher {
+  scan(text: string): Match[];
+  /** Number of distinct normalised forms compiled (duplicates across entries count once). */
+  readonly formCount: number;
+}
+
+export interface MatcherOptions {
+  /**
+   * When true (default), a form word with two or more capitals ("US", "NATO", "MoU", "U.S.")
+   * only matches text words that contain a capital, so the pronoun "us" or a "sofa" are not
+   * read as "US" or "SOFA" while "Nato" and "NATO's" still are.
+   */
+  acronymGuard?: boolean;
+}
+
+interface TrieNode {
+  /** Children by vocabulary index of the next token's key. */
+  children: Map<number, TrieNode> | null;
+  /** Entry id when a form ends here. */
+  id: string | null;
+  /** The edge into this node needs a text word with a capital (see `acronymGuard`). */
+  strict: boolean;
+}
+
+function newNode(strict: boolean): TrieNode {
+  return { children: null, id: null, strict };
+}
+
+function countUpper(s: string): number {
+  let count = 0;
+  for (const ch of s) if (ch !== ch.toLowerCase()) count++;
+  return count;
+}
+
+/**
+ * Plurals and possessives of a form's last word: agreements, taxes, treaties, alliance's,
+ * alliances', treaties'. Abbreviations take them too ("MoUs", "SOFAs", "NATO's").
+ */
+export function inflections(key: string): string[] {
+  // Consonant + y only takes -ies ("treaties", not "treatys"); vowel + y takes -s ("surveys").
+  const consonantY = key.length > 1 && key.endsWith('y') && !/[aeiouy]y$/.test(key);
+  const plurals = consonantY ? [`${key.slice(0, -1)}ies`] : [`${key}s`, `${key}es`];
+  return [...plurals, ...plurals.map((p) => `${p}'`), `${key}'s`, `${key}'`];
+}
+
+export function compileMatcher(
+  terms: readonly MatcherTerm[],
+  options: MatcherOptions = {},
+): Matcher {
+  const guard = options.acronymGuard !== false;
+  const vocab = new Vocabulary();
+  const root = newNode(false);
+  /** For a vocabulary index: the indices of the last-word keys it is a plural/possessive of. */
+  const bases: (number[] | undefined)[] = [];
+  let formCount = 0;
+
+  for (const term of terms) {
+    for (const form of term.forms) {
+      const toks = tokens(form);
+      const lastTok = toks[toks.length - 1];
+      if (lastTok === undefined) continue;
+      let node = root;
+      for (const tok of toks) {
+        const strict = guard && tok.word && countUpper(form.slice(tok.start, tok.end)) >= 2;
+        const index = vocab.add(tok.key);
+        if (node.children === null) node.children = new Map();
+        let child = node.children.get(index);
+        if (child === undefined) {
+          child = newNode(strict);
+          node.children.set(index, child);
+        } else if (!strict) {
+          // Shared edge: the lenient spelling wins, so no form is made harder to match.
+          child.strict = false;
+        }
+        node = child;
+      }
+      if (node.id === null) {
+        // First entry to claim a form keeps it; duplicates are a data error caught by the
+        // glossary's own tests (via normalizeForm).
+        node.id = term.id;
+        formCount++;
+      }
+      if (lastTok.word) {
+        const base = vocab.lookup(lastTok.key);
+        for (const variant of inflections(lastTok.key)) {
+          const index = vocab.add(variant);
+          const list = bases[index] ?? [];
+          if (!list.includes(base)) list.push(base);
+          bases[index] = list;
+        }
+      }
+    }
+  }
+
+  // Reused across calls: the engine scans thousands of small blocks.
+  const buf: TokenBuffer = createTokenBuffer(1024);
+
+  // Result of the last `longestFrom` call (kept in closure variables to avoid allocating).
+  let foundEnd = -1;
+  let foundId: string | null = null;
+
+  /** Longest form starting at token `t` of `buf`: sets foundEnd (token index) and foundId. */
+  function longestFrom(t: number): void {
+    const count = buf.count;
+    const ids = buf.vocab;
+    const flags = buf.flags;
+    let children: Map<number, TrieNode> | null = root.children;
+    foundEnd = -1;
+    foundId = null;
+    for (let k = t; k < count && children !== null; k++) {
+      const x = ids[k] as number;
+      if (x < 0) return;
+      const upper = ((flags[k] as number) & TokenFlag.Upper) !== 0;
+      const inflected = bases[x];
+      if (inflected !== undefined) {
+        // The token is a plural/possessive: it can end a form whose last word is its base.
+        for (const base of inflected) {
+          const node = children.get(base);
+          if (node !== undefined && node.id !== null && (upper || !node.strict)) {
+            foundEnd = k;
+            foundId = node.id;
+            break;
+          }
+        }
+      }
+      const child = children.get(x);
+      if (child === undefined || (child.strict && !upper)) return;
+      if (child.id !== null) {
+        foundEnd = k;
+        foundId = child.id;
+      }
+      children = child.children;
+    }
+  }
+
+  function scan(text: string): Match[] {
+    const matches: Match[] = [];
+    if (root.children === null || text.length === 0) return matches;
+    tokenize(text, buf, vocab);
+    const count = buf.count;
+    const starts = buf.start;
+    const ends = buf.end;
+    const ids = buf.vocab;
+    for (let t = 0; t < count; ) {
+      // Most words are in no form: skip them without a call.
+      if ((ids[t] as number) < 0) {
+        t++;
+        continue;
+      }
+      longestFrom(t);
+      const end = foundEnd;
+      const id = foundId;
+      if (id === null) {
+        t++;
+        continue;
+      }
+      // Longest wins across different starts too: if a match starting inside this one runs
+      // past its end and is longer ("strategic [defense cooperation agreement]" with forms
+      // "strategic defense" and "defense cooperation agreement"), give way to it.
+      const length = (ends[end] as number) - (starts[t] as number);
+      let yieldTo = false;
+      for (let s = t + 1; s <= end && !yieldTo; s++) {
+        longestFrom(s);
+        yieldTo = foundEnd > end && (ends[foundEnd] as number) - (starts[s] as number) > length;
+      }
+      if (yieldTo) {
+        t++;
+        continue;
+      }
+      matches.push({ start: starts[t] as number, end: ends[end] as number, id });
+      t = end + 1;
+    }
+    return matches;
+  }
+
+  return { scan, formCount };
+}

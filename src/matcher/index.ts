@@ -1,0 +1,9 @@
+export {
+  compileMatcher,
+  type Match,
+  type Matcher,
+  type MatcherOptions,
+  type MatcherTerm,
+} from './compile';
+export { normalizeForm, normalizeText, tokens } from './normalize';
+export { mapAllToPieces, mapToPieces, type PiecePosition, piecesToOffsets } from './pieces';
