@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPopoverHost, HOST_STYLE, HOST_TAG } from '../../../src/popover/host';
+
+afterEach(() => {
+  for (const el of document.querySelectorAll(HOST_TAG)) el.remove();
+});
+
+describe('createPopoverHost', () => {
+  it('adds one marked host to <html> with styles, a live region and a mount in its shadow root', () => {
+    const { host, mount, live } = createPopoverHost(document, '.x { color: red }');
+    expect(host.parentElement).toBe(document.documentElement);
+    expect(host.localName).toBe(HOST_TAG);
+    expect(host.hasAttribute('data-termlight-ui')).toBe(true);
+    const shadow = host.shadowRoot as ShadowRoot;
+    expect(shadow.querySelector('style')?.textContent).toBe('.x { color: red }');
+    expect(live.getAttribute('aria-live')).toBe('polite');
+    expect(live.getRootNode()).toBe(shadow);
+    expect(mount.getRootNode()).toBe(shadow);
+  });
+
+  it('pins every isolating declaration inline with !important', () => {
+    const { host } = createPopoverHost(document, '');
+    for (const [name] of HOST_STYLE) {
+      if (name === 'all') continue; // a shorthand: serialised through its longhands
+      expect([name, host.style.getPropertyPriority(name)]).toEqual([name, 'important']);
+    }
+    expect(host.style.getPropertyValue('position')).toBe('fixed');
+    expect(host.style.getPropertyValue('z-index')).toBe('2147483647');
+    expect(host.style.getPropertyValue('pointer-events')).toBe('none');
+  });
+});
