@@ -26,7 +26,9 @@ export default defineBackground(() => {
 
   const report = (error: unknown) => console.error('[termlight]', error);
   onInstalledOrStartup(() => void createContextMenus(MENU_ITEMS).catch(report));
-  onMessage('content-to-background', (message, sender) => background.onPageState(message, sender));
+  onMessage('content-to-background', (message, sender) =>
+    background.onContentMessage(message, sender),
+  );
   watchSettings((settings) => void background.onSettingsChanged(settings).catch(report));
   onContextMenuClick((info, tab) => void background.onMenuClick(info, tab).catch(report));
   onKeyboardCommand((command, tab) => void background.onCommand(command, tab).catch(report));

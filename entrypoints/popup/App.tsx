@@ -18,6 +18,8 @@ export interface AppProps {
   /** `?view=full`: the same app as a full-page reference (opened from the context menu). */
   full: boolean;
   initialQuery: string;
+  /** `?entry=<id>`: open on that entry (the popover's "Open in reference"). */
+  initialEntry?: string;
 }
 
 interface TabInfo {
@@ -34,7 +36,7 @@ function scheduleIdle(task: () => void): () => void {
   return () => clearTimeout(handle);
 }
 
-export function App({ full, initialQuery }: AppProps) {
+export function App({ full, initialQuery, initialEntry }: AppProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [tab, setTab] = useState<TabInfo>({ id: undefined, host: null });
   const [page, setPage] = useState<PageView>(
@@ -44,7 +46,9 @@ export function App({ full, initialQuery }: AppProps) {
   const [category, setCategory] = useState<Category | null>(null);
   const [activeIndex, setActiveIndex] = useState(0);
   // Entry ids opened, newest last: related entries push, Back pops.
-  const [stack, setStack] = useState<string[]>([]);
+  const [stack, setStack] = useState<string[]>(() =>
+    initialEntry && entryById(initialEntry) ? [initialEntry] : [],
+  );
   // Bumped to ask the tab again, e.g. after the site was switched back on and it rescanned.
   const [pageNonce, setPageNonce] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);

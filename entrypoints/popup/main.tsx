@@ -8,7 +8,11 @@ const full = params.get('view') === 'full';
 document.documentElement.classList.toggle('tl-full', full);
 
 render(
-  <App full={full} initialQuery={params.get('q') ?? ''} />,
+  <App
+    full={full}
+    initialQuery={params.get('q') ?? ''}
+    initialEntry={params.get('entry') ?? undefined}
+  />,
   document.getElementById('app') as HTMLElement,
 );
 // Read by the benchmark: time from navigation start to the first synchronous render.

@@ -1,4 +1,4 @@
-import type { BackgroundCommand, PageStateMessage } from '../messaging/protocol';
+import type { BackgroundCommand, MessageOf, PageStateMessage } from '../messaging/protocol';
 import type { Settings } from '../settings/settings';
 import { isSiteEnabled, normalizeHost, setSiteEnabled, toggleSite } from '../settings/site-rules';
 import { type Badge, badgeFor, EMPTY_BADGE } from './badge';
@@ -55,7 +55,7 @@ export interface BackgroundDeps {
   getSettings(): Promise<Settings>;
   updateSettings(update: (current: Settings) => Settings): Promise<Settings>;
   setBadge(tabId: number, badge: Badge): Promise<void>;
-  openReference(query?: string): Promise<void>;
+  openReference(query?: string, entry?: string): Promise<void>;
   sendCommand(tabId: number, command: BackgroundCommand): Promise<unknown>;
   activeTab(): Promise<TabRef | null>;
 }
@@ -90,6 +90,15 @@ export function createBackground(deps: BackgroundDeps) {
     const { paused } = await deps.getSettings();
     const badge = badgeFor({ ...message, host: host ?? message.host, paused });
     await deps.setBadge(sender.tabId, badge);
+  }
+
+  /** Every content -> background message; the tab's sender is already validated by the platform. */
+  async function onContentMessage(
+    message: MessageOf<'content-to-background'>,
+    sender: { tabId?: number; frameId?: number },
+  ): Promise<void> {
+    if (message.type === 'content/page-state') await onPageState(message, sender);
+    else await deps.openReference(undefined, message.id);
   }
 
   /**
@@ -149,6 +158,7 @@ export function createBackground(deps: BackgroundDeps) {
 
   return {
     onPageState,
+    onContentMessage,
     onSettingsChanged,
     onMenuClick,
     onCommand,

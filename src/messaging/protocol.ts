@@ -19,7 +19,15 @@ export const PageStateMessageSchema = v.object({
   enabled: v.boolean(),
   host: Host,
 });
-export const ContentToBackgroundSchema = v.variant('type', [PageStateMessageSchema]);
+/** "Open in reference" from the popover: the background opens the full reference on the entry. */
+export const OpenReferenceMessageSchema = v.object({
+  type: v.literal('content/open-reference'),
+  id: EntryId,
+});
+export const ContentToBackgroundSchema = v.variant('type', [
+  PageStateMessageSchema,
+  OpenReferenceMessageSchema,
+]);
 
 // popup -> content (tabs.sendMessage to the active tab, frameId 0)
 export const GetPageStateMessageSchema = v.object({ type: v.literal('popup/get-page-state') });
@@ -60,6 +68,7 @@ export type AnyMessage = MessageOf<Direction>;
 /** What the receiver answers to each message type (undefined = no answer). */
 export interface ResponseMap {
   'content/page-state': undefined;
+  'content/open-reference': undefined;
   'popup/get-page-state': PageStateResponse;
   'popup/reveal': undefined;
   'background/command': undefined;

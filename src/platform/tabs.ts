@@ -38,15 +38,16 @@ export async function setBadge(tabId: number, badge: Badge): Promise<void> {
   }
 }
 
-/** URL of the full-page reference view, optionally with a search query. */
-export function referenceUrl(query?: string): string {
+/** URL of the full-page reference view, optionally with a search query or an entry to show. */
+export function referenceUrl(query?: string, entry?: string): string {
   const params = new URLSearchParams({ view: 'full' });
   const q = query?.trim();
   if (q) params.set('q', q);
+  if (entry) params.set('entry', entry);
   return browser.runtime.getURL(`/popup.html?${params.toString()}`);
 }
 
 /** Opens the glossary as a page in a new tab (tabs.create needs no "tabs" permission). */
-export async function openReference(query?: string): Promise<void> {
-  await browser.tabs.create({ url: referenceUrl(query), active: true });
+export async function openReference(query?: string, entry?: string): Promise<void> {
+  await browser.tabs.create({ url: referenceUrl(query, entry), active: true });
 }

@@ -36,6 +36,16 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
+describe('popup: opened on an entry', () => {
+  it('shows the entry named in ?entry= and ignores an unknown id', async () => {
+    render(<App full initialQuery="" initialEntry="technology-transfer" />);
+    expect(await screen.findByRole('heading', { name: /Technology transfer/i })).toBeTruthy();
+    cleanup();
+    render(<App full initialQuery="" initialEntry="no-such-entry" />);
+    expect(options().length).toBeGreaterThan(40);
+  });
+});
+
 describe('popup: the page', () => {
   it.each([
     ['chrome://extensions/', /Browsers don’t let extensions read their own pages/],

@@ -65,6 +65,18 @@ describe('page state -> badge', () => {
   });
 });
 
+describe('content messages', () => {
+  it('routes page state to the badge and "open in reference" to the reference tab', async () => {
+    await t.background.onContentMessage(pageState(4, true), { tabId: 3, frameId: 0 });
+    expect(t.deps.setBadge).toHaveBeenCalledWith(3, expect.objectContaining({ text: '4' }));
+    await t.background.onContentMessage(
+      { type: 'content/open-reference', id: 'intelligence-sharing' },
+      { tabId: 3, frameId: 0 },
+    );
+    expect(t.deps.openReference).toHaveBeenCalledWith(undefined, 'intelligence-sharing');
+  });
+});
+
 describe('settings changes and navigation', () => {
   it('a site turned off shows off at once in its tabs; others keep their count', async () => {
     await t.background.onPageState(pageState(3, true, 'a.com'), { tabId: 1, frameId: 0 });
