@@ -1,0 +1,50 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { categoryOf, glossary, surfaceForms } from '../../src/glossary/glossary';
+import { startContentSession } from '../../src/highlight/content-session';
+import { compileMatcher } from '../../src/matcher';
+import { onMessage, sendToBackground } from '../../src/platform/messaging';
+import { getSettings, updateSettings, watchSettings } from '../../src/platform/storage';
+import { isSiteEnabled, setSiteEnabled } from '../../src/settings/site-rules';
+import { startPopover } from './popover';
+
+// Wiring only: the logic lives in src/highlight/content-session.ts.
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  allFrames: true,
+  runAt: 'document_idle',
+  async main(ctx) {
+    const isTopFrame = window.top === window;
+    const session = await startContentSession({
+      doc: document,
+      host: location.hostname,
+      isTopFrame,
+      entries: glossary.entries,
+      surfaceForms,
+      categoryOf,
+      compileMatcher,
+      getSettings,
+      watchSettings,
+      updateSettings,
+      isSiteEnabled,
+      setSiteEnabled,
+      sendPageState: (state) => void sendToBackground({ type: 'content/page-state', ...state }),
+      startPopover: (options) => startPopover(options),
+      // TODO(2026-11-24): content scripts cannot open extension pages; needs a
+      // 'content/open-reference' message routed to openReference() in the background.
+      openInReference: (id) => console.info('[termlight] open in reference:', id),
+      signal: ctx.signal,
+    });
+    // The popup and background talk to the top frame only (frameId 0).
+    if (!isTopFrame) return;
+    onMessage(
+      'popup-to-content',
+      (message) => {
+        if (message.type === 'popup/get-page-state') return session.pageState();
+        session.reveal(message.id);
+        return undefined;
+      },
+      ctx.signal,
+    );
+    onMessage('background-to-content', (message) => session.command(message.command), ctx.signal);
+  },
+});

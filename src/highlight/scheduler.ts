@@ -1,0 +1,67 @@
+/**
+ * Cooperative time slicing: work runs in slices of about 8 ms and yields to the page between
+ * them, so the extension never causes a long task (> 50 ms) on its own.
+ */
+
+export const SLICE_MS = 8;
+
+interface SchedulerLike {
+  yield?: () => Promise<void>;
+}
+
+function abortError(): DOMException {
+  return new DOMException('Highlighter stopped', 'AbortError');
+}
+
+/** Yields to the event loop: `scheduler.yield` keeps our priority; otherwise a macrotask. */
+export function yieldToMain(): Promise<void> {
+  const s = (globalThis as { scheduler?: SchedulerLike }).scheduler;
+  if (s && typeof s.yield === 'function') return s.yield();
+  if (typeof MessageChannel === 'function') {
+    // A message task runs sooner than setTimeout(0), which browsers clamp after nesting.
+    return new Promise((resolve) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        resolve();
+      };
+      ch.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export interface Slicer {
+  /** Call between work items: yields once the slice has used its budget. Throws on abort. */
+  check(): Promise<void>;
+  /** True when the current slice has used its budget (for synchronous loops). */
+  due(): boolean;
+  /** Starts a fresh slice (after an external await). */
+  reset(): void;
+}
+
+export function createSlicer(
+  signal: AbortSignal,
+  budgetMs = SLICE_MS,
+  now: () => number = () => performance.now(),
+  yielder: () => Promise<void> = yieldToMain,
+): Slicer {
+  let start = now();
+  return {
+    due: () => now() - start >= budgetMs,
+    reset() {
+      start = now();
+    },
+    async check() {
+      if (signal.aborted) throw abortError();
+      if (now() - start < budgetMs) return;
+      await yielder();
+      if (signal.aborted) throw abortError();
+      start = now();
+    },
+  };
+}
+
+export function isAbortError(e: unknown): boolean {
+  return e instanceof DOMException && e.name === 'AbortError';
+}

@@ -1,0 +1,190 @@
+import fc from 'fast-check';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { startHighlighter } from '../../../src/highlight/highlighter';
+import { categoryOf, installFakes, rangeText, spyMatcher, TERMS } from './fakes';
+
+let registry: ReturnType<typeof installFakes>;
+beforeEach(() => {
+  registry = installFakes();
+  document.body.innerHTML = '';
+});
+
+/** The node structure (including Text node boundaries), stricter than outerHTML. */
+function shape(n: Node): string {
+  if (n.nodeType === 3) return `#${JSON.stringify((n as Text).data)}`;
+  return `<${n.nodeName}>${[...n.childNodes].map(shape).join('')}</>`;
+}
+
+describe('CSS painter', () => {
+  it('registers one highlight per category plus flash/active, and removes them on abort', async () => {
+    registry.set(
+      'page-own',
+      new (globalThis as never as { Highlight: new () => never }).Highlight(),
+    );
+    document.body.innerHTML =
+      '<p>NATO and intelligence <em>sharing</em>.</p><p>A defense cooperation agreement.</p>';
+    const before = document.documentElement.outerHTML;
+    const sheetsBefore = document.adoptedStyleSheets.length;
+    const controller = new AbortController();
+    const h = startHighlighter({
+      root: document,
+      matcher: spyMatcher(TERMS),
+      categoryOf,
+      signal: controller.signal,
+      painter: 'css',
+    });
+    await h.idle();
+    const names = [...registry.keys()].filter((n) => n.startsWith('termlight-')).sort();
+    expect(names).toEqual([
+      'termlight-active',
+      'termlight-agreement',
+      'termlight-capability',
+      'termlight-cooperation',
+      'termlight-flash',
+      'termlight-operation',
+      'termlight-organisation',
+      'termlight-strategy',
+    ]);
+    expect([...(registry.get('termlight-organisation') ?? [])].map(rangeText)).toEqual(['NATO']);
+    expect([...(registry.get('termlight-cooperation') ?? [])].map(rangeText)).toEqual([
+      'intelligence sharing',
+    ]);
+    expect([...(registry.get('termlight-agreement') ?? [])].map(rangeText)).toEqual([
+      'defense cooperation agreement',
+    ]);
+    expect(h.occurrences().map((o) => o.text)).toEqual([
+      'NATO',
+      'intelligence sharing',
+      'defense cooperation agreement',
+    ]);
+    expect(document.documentElement.outerHTML).toBe(before);
+    expect(document.adoptedStyleSheets.length).toBe(sheetsBefore + 1);
+    const css = [...(document.adoptedStyleSheets.at(-1)?.cssRules ?? [])].map((r) => r.cssText);
+    expect(css.join('\n')).toContain('termlight-agreement');
+
+    controller.abort();
+    expect([...registry.keys()]).toEqual(['page-own']);
+    expect(document.adoptedStyleSheets.length).toBe(sheetsBefore);
+    expect(h.occurrences()).toEqual([]);
+  });
+
+  it('flash adds to termlight-flash and clears after a while', async () => {
+    document.body.innerHTML = '<p>NATO</p>';
+    const controller = new AbortController();
+    const h = startHighlighter({
+      root: document,
+      matcher: spyMatcher(TERMS),
+      categoryOf,
+      signal: controller.signal,
+      painter: 'css',
+    });
+    await h.idle();
+    const [o] = h.occurrences();
+    if (!o) throw new Error('no occurrence');
+    h.flash(o);
+    expect(registry.get('termlight-flash')?.size).toBe(1);
+    h.setActive(o);
+    expect(registry.get('termlight-active')?.size).toBe(1);
+    controller.abort();
+    expect(registry.size).toBe(0);
+  });
+});
+
+describe('DOM painter', () => {
+  it('wraps matches in marks and restores the page exactly on abort', async () => {
+    installFakes({ css: false });
+    document.body.innerHTML =
+      '<p>NATO, NATO and intelligence <em>sharing</em> <a href="#">bilateral</a> defence agreement.</p>';
+    const before = shape(document.body);
+    const html = document.body.innerHTML;
+    const controller = new AbortController();
+    const h = startHighlighter({
+      root: document,
+      matcher: spyMatcher(TERMS),
+      categoryOf,
+      signal: controller.signal,
+    });
+    await h.idle();
+    const marks = [...document.querySelectorAll('mark[data-termlight]')];
+    expect(marks.map((m) => m.textContent)).toEqual([
+      'NATO',
+      'NATO',
+      'intelligence ',
+      'sharing',
+      'bilateral',
+      ' defence agreement',
+    ]);
+    expect(marks[0]?.className).toBe('termlight termlight-organisation');
+    expect(h.occurrences().map((o) => [o.id, rangeText(o.range)])).toEqual([
+      ['nato', 'NATO'],
+      ['nato', 'NATO'],
+      ['intelligence-sharing', 'intelligence sharing'],
+      ['bilateral-defense-agreement', 'bilateral defence agreement'],
+    ]);
+    expect(h.occurrenceFor(marks[3] as Element)?.id).toBe('intelligence-sharing');
+    controller.abort();
+    expect(document.body.innerHTML).toBe(html);
+    expect(shape(document.body)).toBe(before);
+  });
+
+  it('wrap then unwrap is an identity on random fixtures (property)', async () => {
+    installFakes({ css: false });
+    const word = fc.constantFrom(
+      'NATO',
+      'intelligence',
+      'sharing',
+      'defence',
+      'defense',
+      'cooperation',
+      'agreement',
+      'bilateral',
+      'the',
+      'and',
+      ' ',
+      ', ',
+      'NATO’s',
+    );
+    const leaf = fc.array(word, { minLength: 1, maxLength: 6 }).map((ws) => ws.join(' '));
+    const node: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        leaf,
+        fc
+          .tuple(
+            fc.constantFrom('p', 'em', 'span', 'b', 'a', 'div', 'li', 'code'),
+            fc.array(tie('node'), { minLength: 0, maxLength: 4 }),
+          )
+          .map(([tag, kids]) => `<${tag}>${kids.join('')}</${tag}>`),
+        fc.constant('<br>'),
+      ),
+    })).node;
+    await fc.assert(
+      fc.asyncProperty(fc.array(node, { minLength: 1, maxLength: 5 }), async (parts) => {
+        document.body.innerHTML = parts.join('');
+        const html = document.body.outerHTML;
+        const before = shape(document.body);
+        const controller = new AbortController();
+        const h = startHighlighter({
+          root: document,
+          matcher: spyMatcher(TERMS),
+          categoryOf,
+          signal: controller.signal,
+          painter: 'dom',
+        });
+        await h.idle();
+        // Painting must not change the text a reader sees.
+        expect(document.body.textContent).toBe(
+          (() => {
+            const d = document.createElement('body');
+            d.innerHTML = parts.join('');
+            return d.textContent;
+          })(),
+        );
+        controller.abort();
+        expect(document.body.outerHTML).toBe(html);
+        expect(shape(document.body)).toBe(before);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
