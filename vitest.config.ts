@@ -6,7 +6,11 @@ export default defineConfig({
   plugins: [WxtVitest(), preact()],
   test: {
     environment: 'happy-dom',
-    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/dom/**/*.test.{ts,tsx}', 'tests/data/**/*.test.ts'],
+    include: [
+      'tests/unit/**/*.test.{ts,tsx}',
+      'tests/dom/**/*.test.{ts,tsx}',
+      'tests/data/**/*.test.ts',
+    ],
     restoreMocks: true,
   },
 });

@@ -29,9 +29,8 @@ export default defineContentScript({
       setSiteEnabled,
       sendPageState: (state) => void sendToBackground({ type: 'content/page-state', ...state }),
       startPopover: (options) => startPopover(options),
-      // TODO(2026-11-24): content scripts cannot open extension pages; needs a
-      // 'content/open-reference' message routed to openReference() in the background.
-      openInReference: (id) => console.info('[termlight] open in reference:', id),
+      // Content scripts cannot open extension pages themselves; the background does.
+      openInReference: (id) => void sendToBackground({ type: 'content/open-reference', id }),
       signal: ctx.signal,
     });
     // The popup and background talk to the top frame only (frameId 0).
