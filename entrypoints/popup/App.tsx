@@ -75,13 +75,25 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
       const access = pageAccess(url);
       const host = url && access.ok ? normalizeHost(url) : null;
       setTab({ id: current?.id, host });
-      if (!access.ok || current?.id === undefined) {
+      // Without the "tabs" permission the browser hides the URL of most tabs (tab.url is
+      // undefined): then only the content script can say which site this is, so ask it.
+      const hidden = url === undefined;
+      if ((!access.ok && !hidden) || current?.id === undefined) {
         setPage({ status: 'unavailable', reason: access.ok ? 'no-page' : access.reason });
         return;
       }
       // null: no content script answered (or the answer did not validate).
       const reply = await sendToTab(current.id, { type: 'popup/get-page-state' });
       if (cancelled) return;
+      if (hidden) {
+        const reported = reply ? normalizeHost(reply.host) : null;
+        setTab({ id: current.id, host: reported });
+        // No answer from a tab we cannot see: a browser page as likely as a page to reload.
+        if (!reply || reported === null) {
+          setPage({ status: 'unavailable', reason: 'no-page' });
+          return;
+        }
+      }
       setPage(reply ? toPageView(reply) : { status: 'unavailable', reason: 'no-answer' });
     })();
     return () => {
