@@ -1,13 +1,13 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startContentSession } from '../../src/content/session';
 import { categoryOf, glossary, surfaceForms } from '../../src/glossary/glossary';
-import { startContentSession } from '../../src/highlight/content-session';
 import { compileMatcher } from '../../src/matcher';
 import { onMessage, sendToBackground } from '../../src/platform/messaging';
 import { getSettings, updateSettings, watchSettings } from '../../src/platform/storage';
 import { isSiteEnabled, setSiteEnabled } from '../../src/settings/site-rules';
 import { startPopover } from './popover';
 
-// Wiring only: the logic lives in src/highlight/content-session.ts.
+// Wiring only: the logic lives in src/content/session.ts.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,

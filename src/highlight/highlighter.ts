@@ -1,10 +1,11 @@
+import type { Match } from '../matcher';
 import { type BlockKey, rangeFor, type Segment, walkSegments } from './blocks';
 import { hitTest } from './hit-test';
 import { classifyRecords, createMutationTracker } from './mutations';
 import { createCssPainter, supportsCssHighlights } from './painter-css';
 import { createDomPainter, textNodesIn } from './painter-dom';
-import { createSlicer, isAbortError, type Slicer } from './scheduler';
-import type { Highlighter, HighlighterOptions, Occurrence, Painter } from './types';
+import { createSlicer, isAbortError, type Slicer, yieldToMain } from './scheduler';
+import type { Highlighter, HighlighterOptions, Matcher, Occurrence, Painter } from './types';
 
 export type { Highlighter, HighlighterOptions, Occurrence } from './types';
 
@@ -44,9 +45,76 @@ function compareOccurrences(a: Occurrence, b: Occurrence): number {
   return p & 4 /* FOLLOWING */ ? -1 : 1;
 }
 
-function isVisible(block: Element, vw: number, vh: number): boolean {
-  const r = block.getBoundingClientRect();
+/** Characters per matcher call in a very long block, so one block never makes a long task. */
+export const PART_CHARS = 2000;
+/** After this many text blocks in a row start below the viewport, the rest are below it too. */
+const BELOW_RUN = 32;
+/** The longest wait for a frame before reading geometry. */
+const FRAME_WAIT_MS = 100;
+
+function inViewport(r: DOMRect, vw: number, vh: number): boolean {
   return (r.width > 0 || r.height > 0) && r.bottom > 0 && r.right > 0 && r.top < vh && r.left < vw;
+}
+
+/** Resolves just after the next frame, or after `FRAME_WAIT_MS` where frames do not come (hidden tabs). */
+function afterNextFrame(view: Window | null): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, FRAME_WAIT_MS);
+    view?.requestAnimationFrame?.(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
+/** A block key's text segments, in the order the walk met them. */
+export interface TextGroup {
+  key: BlockKey;
+  block: Element;
+  segs: Segment[];
+}
+
+/**
+ * Indices of the groups whose block intersects the viewport. Blocks come in document order,
+ * which is (nearly) layout order, so this reads a few rectangles rather than all of them: a
+ * binary search finds the first block not above the viewport when the page is scrolled, then a
+ * forward walk stops after a run of blocks that start below it. A block that is not rendered
+ * (empty rectangle) is skipped. Only decides what is painted first, never what is painted.
+ */
+export function viewportGroups(
+  blocks: readonly Element[],
+  view: { innerWidth: number; innerHeight: number; scrollY: number } | null,
+): number[] {
+  const vw = view?.innerWidth ?? 0;
+  const vh = view?.innerHeight ?? 0;
+  const out: number[] = [];
+  if (vw <= 0 || vh <= 0) return out;
+  const rect = (i: number) => (blocks[i] as Element).getBoundingClientRect();
+  let start = 0;
+  if ((view?.scrollY ?? 0) > vh) {
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const r = rect(mid);
+      if (r.bottom <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    // Back off a little: layout order is only nearly document order (floats, sidebars).
+    start = Math.max(0, lo - BELOW_RUN);
+  }
+  let below = 0;
+  for (let i = start; i < blocks.length; i++) {
+    const r = rect(i);
+    if (r.width === 0 && r.height === 0) continue;
+    if (inViewport(r, vw, vh)) {
+      out.push(i);
+      below = 0;
+    } else if (r.top >= vh && ++below >= BELOW_RUN) break;
+  }
+  return out;
 }
 
 interface Found {
@@ -145,8 +213,8 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     painter.adoptInto(sr);
   };
 
-  const scanSegment = (seg: Segment, into: Occurrence[]) => {
-    for (const m of matcher.scan(seg.text)) {
+  const pushMatches = (seg: Segment, matches: readonly Match[], into: Occurrence[]) => {
+    for (const m of matches) {
       into.push({
         id: m.id,
         range: rangeFor(seg, m.start, m.end),
@@ -154,6 +222,28 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
         text: seg.text.slice(m.start, m.end),
       });
     }
+  };
+
+  /** A very long block's text, scanned in parts with a budget check between them. */
+  const scanLong = async (seg: Segment, into: Occurrence[], slicer: Slicer) => {
+    const text = seg.text;
+    for (let from = 0; from < text.length; ) {
+      if (slicer.due()) await slicer.check();
+      const part = (matcher.scanPart as NonNullable<Matcher['scanPart']>)(text, from, PART_CHARS);
+      pushMatches(seg, part.matches, into);
+      from = part.next;
+    }
+  };
+
+  /** Scans one segment; returns a promise only for very long text (the common case stays sync). */
+  const scanSegment = (
+    seg: Segment,
+    into: Occurrence[],
+    slicer: Slicer,
+  ): Promise<void> | undefined => {
+    if (matcher.scanPart && seg.text.length > PART_CHARS * 2) return scanLong(seg, into, slicer);
+    pushMatches(seg, matcher.scan(seg.text), into);
+    return undefined;
   };
 
   /** Walks units (a block's own text, or a whole added subtree), scanning every segment. */
@@ -179,7 +269,8 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
           f = { block: seg.block, occurrences: [] };
           found.set(seg.key, f);
         }
-        scanSegment(seg, f.occurrences);
+        const long = scanSegment(seg, f.occurrences, slicer);
+        if (long) await long;
         if (slicer.due()) await slicer.check();
       }
     }
@@ -213,26 +304,70 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     }
   };
 
+  /** Scans and paints whole groups (a key's occurrences are replaced at once). */
+  const scanGroups = async (groups: Iterable<TextGroup>, slicer: Slicer) => {
+    for (const g of groups) {
+      const occurrences: Occurrence[] = [];
+      for (const seg of g.segs) {
+        const long = scanSegment(seg, occurrences, slicer);
+        if (long) await long;
+        if (slicer.due()) await slicer.check();
+      }
+      replace(g.key, occurrences);
+      if (slicer.due()) await slicer.check();
+    }
+  };
+
+  /**
+   * Collects the page's text (no scanning yet), scans and paints the blocks in the viewport,
+   * marks 'termlight:viewport', then does the rest: below the viewport first, then above it.
+   */
   const initialPass = async (slicer: Slicer) => {
     mark(MARK_START);
     const html = doc.documentElement;
     if (!html) return;
     tracker.observe(doc);
-    const found = await collect([{ node: html, mode: 'deep' }], slicer);
-    const view = doc.defaultView;
-    const vw = view?.innerWidth ?? 0;
-    const vh = view?.innerHeight ?? 0;
-    const visible: [BlockKey, Found][] = [];
-    const rest: [BlockKey, Found][] = [];
-    // Measuring happens before any painting, so even the DOM painter reads a clean layout.
-    for (const entry of found) {
-      if (entry[1].occurrences.length === 0) continue;
-      (isVisible(entry[1].block, vw, vh) ? visible : rest).push(entry);
+    const groups: TextGroup[] = [];
+    const byKey = new Map<BlockKey, TextGroup>();
+    for (const seg of walkSegments(html, { mode: 'deep', onShadowRoot })) {
+      if (seg) {
+        const g = byKey.get(seg.key);
+        if (g) g.segs.push(seg);
+        else {
+          const added = { key: seg.key, block: seg.block, segs: [seg] };
+          byKey.set(seg.key, added);
+          groups.push(added);
+        }
+      }
       if (slicer.due()) await slicer.check();
     }
-    await apply(visible, slicer);
+    // Read geometry just after a frame, when style and layout are clean: reading it earlier
+    // would make us pay for the page's own pending style and layout (tens of ms while a page
+    // loads) inside our slice. Measured before any painting, so the DOM painter reads a clean
+    // layout too.
+    await afterNextFrame(doc.defaultView);
+    await slicer.check();
+    slicer.reset();
+    const seen = viewportGroups(
+      groups.map((g) => g.block),
+      doc.defaultView,
+    );
+    if (slicer.due()) await slicer.check();
+    await scanGroups(
+      seen.map((i) => groups[i] as TextGroup),
+      slicer,
+    );
     mark(MARK_VIEWPORT);
-    await apply(rest, slicer);
+    const first = seen[0] ?? groups.length;
+    const inView = new Set(seen);
+    // Below the viewport first (where the reader goes next), then above it.
+    const rest = function* () {
+      for (let i = first + 1; i < groups.length; i++) {
+        if (!inView.has(i)) yield groups[i] as TextGroup;
+      }
+      for (let i = 0; i < first; i++) yield groups[i] as TextGroup;
+    };
+    await scanGroups(rest(), slicer);
   };
 
   const mutationPass = async (records: MutationRecord[], slicer: Slicer) => {
@@ -289,24 +424,47 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
   function kick() {
     if (busy || stopped) return;
     busy = true;
-    // Start on a fresh task so a burst of mutation callbacks becomes one pass.
-    void Promise.resolve().then(run);
+    // Start on a fresh task: a burst of mutation callbacks becomes one pass, and our first slice
+    // never lengthens the task that called us (the page's own append, the content script's start).
+    void yieldToMain().then(run);
   }
 
   function occurrences(): readonly Occurrence[] {
     if (removedSinceOrder.size === 0 && addedSinceOrder.length === 0) return ordered;
     const removed = removedSinceOrder;
     const base = removed.size > 0 ? ordered.filter((o) => !removed.has(o)) : ordered;
-    // Added occurrences arrive almost sorted (walk order), so this sort is nearly linear.
-    const add = addedSinceOrder.filter((o) => !removed.has(o)).sort(compareOccurrences);
+    // Added occurrences arrive in walk order, usually already sorted: check before sorting.
+    // Every comparison costs Blink a walk over sibling nodes (compareDocumentPosition), up to
+    // thousands on a long feed, so the merge below compares neighbours wherever it can.
+    const add = addedSinceOrder.filter((o) => !removed.has(o));
+    let sorted = true;
+    for (let k = 1; k < add.length && sorted; k++) {
+      sorted = compareOccurrences(add[k - 1] as Occurrence, add[k] as Occurrence) < 0;
+    }
+    if (!sorted) add.sort(compareOccurrences);
     removedSinceOrder = new Set();
     addedSinceOrder = [];
-    // Merge by binary search: m log n comparisons instead of sorting everything again.
+    const last = base[base.length - 1];
+    const first = add[0];
+    if (!first || !last || compareOccurrences(last, first) < 0) {
+      // Appended after everything (infinite scroll): no search at all.
+      ordered = base.concat(add);
+      return ordered;
+    }
+    // Merge by galloping from the last insertion point, then binary search: few comparisons,
+    // and between nearby nodes.
     const out: Occurrence[] = [];
     let i = 0;
     for (const o of add) {
       let lo = i;
-      let hi = base.length;
+      let hi = i;
+      let step = 1;
+      while (hi < base.length && compareOccurrences(base[hi] as Occurrence, o) < 0) {
+        lo = hi + 1;
+        hi = i + step;
+        step *= 2;
+      }
+      if (hi > base.length) hi = base.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
         if (compareOccurrences(base[mid] as Occurrence, o) < 0) lo = mid + 1;

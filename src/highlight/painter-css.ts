@@ -11,6 +11,16 @@ import type { CategoryColors, HighlightStyle, Occurrence, Painter } from './type
 
 export const FLASH_MS = 1200;
 
+/**
+ * Above this many ranges, only blocks near the viewport keep theirs registered. Chromium
+ * re-validates every registered range in the first frame after any DOM or highlight change, so a
+ * feed with 10,000 highlights spends ~70 ms rendering each appended batch; near the viewport
+ * the count stays in the hundreds whatever the page's length.
+ */
+export const WINDOW_THRESHOLD = 2000;
+/** How far around the viewport ranges stay registered (one screen above and below). */
+export const WINDOW_MARGIN = '100% 0px 100% 0px';
+
 type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight;
 
 function highlightApi(doc: Document): { registry: HighlightRegistry; Ctor: HighlightCtor } | null {
@@ -54,16 +64,73 @@ export function createCssPainter(
   const view = doc.defaultView;
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
+  // Occurrences by block, and the blocks whose ranges are registered (all of them until the
+  // page has more than WINDOW_THRESHOLD ranges; then those near the viewport).
+  const byBlock = new Map<Element, Set<Occurrence>>();
+  let total = 0;
+  const IO = (view as (Window & typeof globalThis) | null)?.IntersectionObserver;
+  let observer: IntersectionObserver | null = null;
+  // Weak: a block keeps its last known state while it has no occurrences (an edited block is
+  // re-registered at once), without keeping removed blocks alive.
+  const near = new WeakSet<Element>();
+
+  const show = (o: Occurrence) => byCategory.get(categoryOf(o.id))?.add(o.range);
+  const hide = (o: Occurrence) => byCategory.get(categoryOf(o.id))?.delete(o.range);
+
+  const onIntersect = (entries: IntersectionObserverEntry[]) => {
+    for (const e of entries) {
+      const set = byBlock.get(e.target);
+      if (!set) continue;
+      if (e.isIntersecting) {
+        near.add(e.target);
+        for (const o of set) show(o);
+      } else {
+        near.delete(e.target);
+        for (const o of set) hide(o);
+      }
+    }
+  };
+
+  /** Switches to windowing: from now on the observer decides which blocks are registered. */
+  const startWindowing = () => {
+    if (observer || !IO) return;
+    observer = new IO(onIntersect, { rootMargin: WINDOW_MARGIN });
+    // Everything stays registered until the first callback reports each block's state.
+    for (const block of byBlock.keys()) {
+      near.add(block);
+      observer.observe(block);
+    }
+  };
+
   return {
     mutatesDom: false,
     add(occurrences) {
-      for (const o of occurrences) byCategory.get(categoryOf(o.id))?.add(o.range);
+      for (const o of occurrences) {
+        let set = byBlock.get(o.block);
+        if (!set) {
+          set = new Set();
+          byBlock.set(o.block, set);
+          observer?.observe(o.block); // its first callback registers it if near
+        }
+        set.add(o);
+        total++;
+        if (!observer || near.has(o.block)) show(o);
+      }
+      if (!observer && total > WINDOW_THRESHOLD) startWindowing();
     },
     remove(occurrences) {
       for (const o of occurrences) {
-        byCategory.get(categoryOf(o.id))?.delete(o.range);
+        hide(o);
         flashHl.delete(o.range);
         activeHl.delete(o.range);
+        const set = byBlock.get(o.block);
+        if (set?.delete(o)) {
+          total--;
+          if (set.size === 0) {
+            byBlock.delete(o.block);
+            observer?.unobserve(o.block);
+          }
+        }
       }
     },
     setStyle(next, nextColors) {
@@ -85,6 +152,9 @@ export function createCssPainter(
       sheet?.adoptInto(root);
     },
     dispose() {
+      observer?.disconnect();
+      observer = null;
+      byBlock.clear();
       for (const t of timers) clearTimeout(t);
       timers.clear();
       for (const [name, hl] of owned) {

@@ -25,9 +25,19 @@ export interface Match {
 
 export interface Matcher {
   scan(text: string): Match[];
+  /**
+   * Scans part of `text`, so a caller can spread a very long text over several time slices:
+   * starts at `from` (0 or a `next` returned before), reads about `maxChars` characters and
+   * returns the matches that no later text can change plus where to resume (`text.length` when
+   * done). Concatenating the parts' matches gives exactly `scan(text)`.
+   */
+  scanPart?(text: string, from: number, maxChars: number): { matches: Match[]; next: number };
   /** Number of distinct normalised forms compiled (duplicates across entries count once). */
   readonly formCount: number;
 }
+
+/** What `compileMatcher` returns: a Matcher that always supports `scanPart`. */
+export type PartMatcher = Matcher & Required<Pick<Matcher, 'scanPart'>>;
 
 export interface MatcherOptions {
   /**
@@ -71,19 +81,22 @@ export function inflections(key: string): string[] {
 export function compileMatcher(
   terms: readonly MatcherTerm[],
   options: MatcherOptions = {},
-): Matcher {
+): PartMatcher {
   const guard = options.acronymGuard !== false;
   const vocab = new Vocabulary();
   const root = newNode(false);
   /** For a vocabulary index: the indices of the last-word keys it is a plural/possessive of. */
   const bases: (number[] | undefined)[] = [];
   let formCount = 0;
+  /** Longest form in tokens: how far a decision at one token can look ahead. */
+  let maxTokens = 1;
 
   for (const term of terms) {
     for (const form of term.forms) {
       const toks = tokens(form);
       const lastTok = toks[toks.length - 1];
       if (lastTok === undefined) continue;
+      if (toks.length > maxTokens) maxTokens = toks.length;
       let node = root;
       for (const tok of toks) {
         const strict = guard && tok.word && countUpper(form.slice(tok.start, tok.end)) >= 2;
@@ -158,15 +171,17 @@ export function compileMatcher(
     }
   }
 
-  function scan(text: string): Match[] {
-    const matches: Match[] = [];
-    if (root.children === null || text.length === 0) return matches;
-    tokenize(text, buf, vocab);
+  /**
+   * The greedy pass over tokens [0, buf.count) of the last `tokenize`; stops before token
+   * `limit` and returns the first token it did not decide (buf.count when it finished).
+   */
+  function matchTokens(matches: Match[], limit: number): number {
     const count = buf.count;
     const starts = buf.start;
     const ends = buf.end;
     const ids = buf.vocab;
-    for (let t = 0; t < count; ) {
+    let t = 0;
+    while (t < limit) {
       // Most words are in no form: skip them without a call.
       if ((ids[t] as number) < 0) {
         t++;
@@ -195,8 +210,62 @@ export function compileMatcher(
       matches.push({ start: starts[t] as number, end: ends[end] as number, id });
       t = end + 1;
     }
+    return Math.min(t, count);
+  }
+
+  function scan(text: string): Match[] {
+    const matches: Match[] = [];
+    if (root.children === null || text.length === 0) return matches;
+    tokenize(text, buf, vocab);
+    matchTokens(matches, buf.count);
     return matches;
   }
 
-  return { scan, formCount };
+  /** A cut point: an ASCII space, tab or line break, which only ever separates tokens. */
+  function isCut(c: number): boolean {
+    return c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
+  }
+
+  function scanPart(
+    text: string,
+    from: number,
+    maxChars: number,
+  ): { matches: Match[]; next: number } {
+    const n = text.length;
+    const matches: Match[] = [];
+    if (root.children === null || from >= n) return { matches, next: n };
+    let to = n;
+    if (n - from > maxChars * 1.5) {
+      // Cut at a separator near from + maxChars, so no token straddles the cut.
+      const want = from + Math.max(1, maxChars);
+      let cut = -1;
+      for (let i = want, stop = Math.min(n, want + 256); i < stop && cut < 0; i++) {
+        if (isCut(text.charCodeAt(i))) cut = i;
+      }
+      for (let i = want - 1, stop = from + (maxChars >> 1); i > stop && cut < 0; i--) {
+        if (isCut(text.charCodeAt(i))) cut = i;
+      }
+      if (cut > from) to = cut;
+    }
+    tokenize(text, buf, vocab, from, to);
+    if (to === n) {
+      matchTokens(matches, buf.count);
+      return { matches, next: n };
+    }
+    // A decision at token t reads at most 2 * maxTokens tokens ahead (its own longest form,
+    // then the yield check from inside it), so decisions before `limit` are final.
+    const limit = buf.count - 2 * maxTokens - 1;
+    if (limit <= 0) {
+      // Too few tokens to decide anything (a run without separators): finish in one go.
+      tokenize(text, buf, vocab, from, n);
+      matchTokens(matches, buf.count);
+      return { matches, next: n };
+    }
+    const t = matchTokens(matches, limit);
+    // The pass stops at a token start: the tokenizer keeps no state across tokens, so resuming
+    // there reads the same tokens as one whole pass would.
+    return { matches, next: t < buf.count ? (buf.start[t] as number) : to };
+  }
+
+  return { scan, scanPart, formCount };
 }

@@ -4,6 +4,7 @@ export {
   type Matcher,
   type MatcherOptions,
   type MatcherTerm,
+  type PartMatcher,
 } from './compile';
 export { normalizeForm, normalizeText, tokens } from './normalize';
 export { mapAllToPieces, mapToPieces, type PiecePosition, piecesToOffsets } from './pieces';

@@ -195,15 +195,23 @@ function punctKey(text: string, i: number, cls: CharClass): string {
  * With `vocab`, each token gets its vocabulary index in `buf.vocab` (keys are not kept);
  * without, its key string in `buf.keys`.
  */
-export function tokenize(text: string, buf: TokenBuffer, vocab: Vocabulary | null = null): void {
-  const n = text.length;
+export function tokenize(
+  text: string,
+  buf: TokenBuffer,
+  vocab: Vocabulary | null = null,
+  from = 0,
+  to = text.length,
+): void {
+  // A sub-range starts at a token start and ends at a separator (see `scanPart`), so its tokens
+  // are exactly the whole text's tokens in that range: the tokenizer keeps no state across tokens.
+  const n = to;
   let count = 0;
   let starts = buf.start;
   let ends = buf.end;
   let flagsOut = buf.flags;
   let vocabOut = buf.vocab;
   const keys = buf.keys;
-  let i = 0;
+  let i = from;
   while (i < n) {
     if (count === starts.length) {
       grow(buf);

@@ -86,3 +86,43 @@ export const CATEGORY: Record<string, Category> = {
 };
 
 export const categoryOf = (id: string): Category => CATEGORY[id] ?? 'strategy';
+
+/**
+ * A controllable IntersectionObserver (happy-dom computes no layout): `report` tells every live
+ * observer which of its targets are near the viewport.
+ */
+export class FakeIntersectionObserver {
+  static live = new Set<FakeIntersectionObserver>();
+  readonly targets = new Set<Element>();
+  constructor(private readonly callback: IntersectionObserverCallback) {
+    FakeIntersectionObserver.live.add(this);
+  }
+  observe(el: Element) {
+    this.targets.add(el);
+  }
+  unobserve(el: Element) {
+    this.targets.delete(el);
+  }
+  disconnect() {
+    this.targets.clear();
+    FakeIntersectionObserver.live.delete(this);
+  }
+  takeRecords() {
+    return [];
+  }
+  static report(isNear: (el: Element) => boolean) {
+    for (const io of FakeIntersectionObserver.live) {
+      const entries = [...io.targets].map(
+        (target) => ({ target, isIntersecting: isNear(target) }) as IntersectionObserverEntry,
+      );
+      io.callback(entries, io as unknown as IntersectionObserver);
+    }
+  }
+}
+
+export function installFakeIntersectionObserver(): typeof FakeIntersectionObserver {
+  FakeIntersectionObserver.live.clear();
+  (globalThis as unknown as Record<string, unknown>).IntersectionObserver =
+    FakeIntersectionObserver;
+  return FakeIntersectionObserver;
+}

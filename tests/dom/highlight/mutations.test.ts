@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHighlighter } from '../../../src/highlight/highlighter';
+import { WINDOW_THRESHOLD } from '../../../src/highlight/painter-css';
 import type { Highlighter } from '../../../src/highlight/types';
-import { categoryOf, installFakes, rangeText, spyMatcher, TERMS } from './fakes';
+import {
+  categoryOf,
+  installFakeIntersectionObserver,
+  installFakes,
+  rangeText,
+  spyMatcher,
+  TERMS,
+} from './fakes';
 
 let registry: ReturnType<typeof installFakes>;
 let controller: AbortController;
@@ -63,6 +71,26 @@ describe('mutations', () => {
     expect(h.occurrences().map((o) => o.text)).toEqual(['NATO', 'NATO', 'defence cooperation']);
   });
 
+  it('keeps reading order over many scattered insertions (merge, not re-sort)', async () => {
+    const html = Array.from({ length: 60 }, (_, i) => `<p data-n="${i * 10}">NATO ${i * 10}</p>`);
+    const { h } = await start(`<main id="m">${html.join('')}</main>`);
+    const m = document.getElementById('m') as HTMLElement;
+    // Insert out of order, in one pass: after paragraphs 55, 3, 30, 0 and 59, plus one at the top.
+    for (const at of [55, 3, 30, 0, 59, -1]) {
+      const p = document.createElement('p');
+      const n = at < 0 ? -5 : at * 10 + 5;
+      p.dataset.n = String(n);
+      p.textContent = `NATO ${n}`;
+      if (at < 0) m.prepend(p);
+      else m.children[at + (at > 3 ? 1 : 0)]?.after(p);
+    }
+    await h.idle();
+    const got = h.occurrences().map((o) => Number(o.block.getAttribute('data-n')));
+    const dom = [...m.children].map((p) => Number(p.getAttribute('data-n')));
+    expect(got).toEqual(dom);
+    expect(got).toHaveLength(66);
+  });
+
   it('drops occurrences of removed nodes and removed text', async () => {
     const { h } = await start('<p id="a">NATO</p><p id="b">x <b id="t">NATO</b> y</p>');
     document.getElementById('a')?.remove();
@@ -90,6 +118,7 @@ describe('mutations', () => {
   });
 
   it('keeps up with infinite scroll: batches of appended paragraphs, each scanned once', async () => {
+    const io = installFakeIntersectionObserver();
     const { h, matcher } = await start('<div id="feed"></div>');
     const feed = document.getElementById('feed') as HTMLElement;
     for (let batch = 0; batch < 20; batch++) {
@@ -105,7 +134,18 @@ describe('mutations', () => {
     await h.idle();
     expect(h.occurrences()).toHaveLength(4000);
     expect(matcher.calls).toHaveLength(2000);
+    // Past WINDOW_THRESHOLD ranges, only blocks near the viewport keep theirs registered.
+    expect(painted()).toBeLessThanOrEqual(WINDOW_THRESHOLD + 200);
+    const near = new Set([...feed.children].slice(1000, 1010));
+    io.report((el) => near.has(el));
+    expect(painted()).toBe(20);
+    io.report(() => true);
     expect(painted()).toBe(4000);
+    // Removed blocks drop their ranges whether registered or not.
+    feed.replaceChildren();
+    await h.idle();
+    expect(painted()).toBe(0);
+    expect(h.occurrences()).toHaveLength(0);
   });
 
   it('handles single-page-app navigation (body content replaced)', async () => {

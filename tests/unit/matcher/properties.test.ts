@@ -308,4 +308,40 @@ describe('matcher properties', { timeout: 60_000 }, () => {
       { numRuns: 500 },
     );
   });
+  it('scanning in parts (any part size) gives exactly the whole scan', () => {
+    fc.assert(
+      fc.property(
+        fc.array(text, { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 120 }),
+        (texts, maxChars) => {
+          const whole = texts.join(' ');
+          const parts: Match[] = [];
+          for (let from = 0; from < whole.length; ) {
+            const r = matcher.scanPart(whole, from, maxChars);
+            expect(r.next).toBeGreaterThan(from); // always progresses
+            parts.push(...r.matches);
+            from = r.next;
+          }
+          expect(parts).toEqual(matcher.scan(whole));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('really splits a long text into parts', () => {
+    const long = Array.from(
+      { length: 200 },
+      (_, i) => `Item ${i}: NATO intelligence sharing.`,
+    ).join(' ');
+    let rounds = 0;
+    let found = 0;
+    for (let from = 0; from < long.length; rounds++) {
+      const r = matcher.scanPart(long, from, 500);
+      found += r.matches.length;
+      from = r.next;
+    }
+    expect(rounds).toBeGreaterThan(10);
+    expect(found).toBe(400);
+  });
 });

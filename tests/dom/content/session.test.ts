@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startContentSession } from '../../../src/highlight/content-session';
+import { startContentSession } from '../../../src/content/session';
 import { compileMatcher } from '../../../src/matcher';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
 import { isSiteEnabled, setSiteEnabled } from '../../../src/settings/site-rules';
-import { categoryOf, installFakes, TERMS } from './fakes';
+import { categoryOf, installFakes, TERMS } from '../highlight/fakes';
 
 const entries = Object.entries(TERMS).map(([id, forms]) => ({
   id,
@@ -122,5 +122,24 @@ describe('content session', () => {
     expect(s.reveal('nato')).toBe(true);
     expect(registry.get('termlight-flash')?.size).toBe(1);
     expect(s.reveal('missing')).toBe(false);
+  });
+  it('reports the page state again when the page comes back from the back/forward cache', async () => {
+    const { s, sent } = await session();
+    await s.ready();
+    await new Promise((r) => setTimeout(r, 300));
+    const before = sent.length;
+    const show = (persisted: boolean) => {
+      const e = new Event('pageshow');
+      Object.defineProperty(e, 'persisted', { value: persisted });
+      window.dispatchEvent(e);
+    };
+    show(false); // a normal load: the debounced report covers it
+    expect(sent).toHaveLength(before);
+    show(true);
+    expect(sent).toHaveLength(before + 1);
+    expect(sent.at(-1)).toEqual({ count: 2, enabled: true, host: 'news.example' });
+    controller.abort();
+    show(true); // stopped: the listener is gone
+    expect(sent).toHaveLength(before + 1);
   });
 });

@@ -1,8 +1,9 @@
 import type { Category, Entry } from '../glossary/schema';
+import { startHighlighter } from '../highlight/highlighter';
+import { yieldToMain } from '../highlight/scheduler';
+import type { Highlighter, Occurrence } from '../highlight/types';
 import type { Matcher, MatcherTerm } from '../matcher';
 import type { Settings } from '../settings/settings';
-import { startHighlighter } from './highlighter';
-import type { Highlighter, Occurrence } from './types';
 
 /** What a popover controller offers the session (see entrypoints/content/popover.tsx). */
 export interface PopoverHandle {
@@ -83,14 +84,17 @@ export async function startContentSession(deps: ContentSessionDeps): Promise<Con
   const revealCursor = new Map<string, number>();
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
 
+  const sendNow = () => {
+    clearTimeout(reportTimer);
+    if (signal.aborted || !deps.isTopFrame) return;
+    const count = run ? countById(run.highlighter.occurrences()).size : 0;
+    deps.sendPageState({ count, enabled: run !== null, host });
+  };
+
   const report = () => {
     if (!deps.isTopFrame) return;
     clearTimeout(reportTimer);
-    reportTimer = setTimeout(() => {
-      if (signal.aborted) return;
-      const count = run ? countById(run.highlighter.occurrences()).size : 0;
-      deps.sendPageState({ count, enabled: run !== null, host });
-    }, PAGE_STATE_DEBOUNCE_MS);
+    reportTimer = setTimeout(sendNow, PAGE_STATE_DEBOUNCE_MS);
   };
 
   const matcherFor = (hidden: readonly string[]): Matcher => {
@@ -168,11 +172,27 @@ export async function startContentSession(deps: ContentSessionDeps): Promise<Con
     }
   };
 
+  if (!signal.aborted && deps.isSiteEnabled(host, settings)) {
+    // Compile in a task of its own (a few ms), apart from the script's start-up and the first
+    // scan slice, so no two of them add up to a long task.
+    await yieldToMain();
+    matcherFor(settings.hiddenTerms);
+    await yieldToMain();
+  }
   if (!signal.aborted) {
     apply(settings);
     if (!run) report(); // tell the badge the site is off
     deps.watchSettings(apply, signal);
     signal.addEventListener('abort', () => clearTimeout(reportTimer), { once: true });
+    // Back/forward cache: the page comes back as it was, but the background cleared the badge
+    // when the tab started loading, so tell it again.
+    doc.defaultView?.addEventListener(
+      'pageshow',
+      (event) => {
+        if ((event as PageTransitionEvent).persisted) sendNow();
+      },
+      { signal },
+    );
   }
 
   return {
