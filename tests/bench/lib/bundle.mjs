@@ -1,0 +1,100 @@
+// Bundles the engine under test into one IIFE (global `TermlightBench`) with rolldown, so the
+// benchmark runs exactly the modules the content script ships, not a copy.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { rolldown } from 'rolldown';
+
+const ENTRY_ID = '\0termlight-bench-entry';
+
+// Same surface for both engines: terms, forms (deduplicated, for baseline and mark.js), compile, start.
+const SHARED_TAIL = `
+export const forms = [...new Set(terms.flatMap((t) => t.forms))];
+export function compile() { return compileMatcher(terms); }
+export function start(matcher, signal) {
+  return startHighlighter({ root: document, matcher, categoryOf, signal });
+}
+`;
+
+function realEntry(repoRoot) {
+  const p = (rel) => path.join(repoRoot, rel);
+  const need = ['src/glossary/glossary.ts', 'src/matcher/index.ts', 'data/glossary.json'];
+  const highlight = ['src/highlight/index.ts', 'src/highlight/highlighter.ts'].find((f) => {
+    if (!existsSync(p(f))) return false;
+    return /export\s+(async\s+)?function\s+startHighlighter|export\s*\{[^}]*startHighlighter/.test(
+      readFileSync(p(f), 'utf8'),
+    );
+  });
+  const missing = need.filter((f) => !existsSync(p(f)));
+  if (!highlight) missing.push('src/highlight/{index,highlighter}.ts exporting startHighlighter');
+  if (missing.length > 0) throw new Error(`missing engine modules: ${missing.join(', ')}`);
+  return `
+import { glossary, surfaceForms, categoryOf } from ${JSON.stringify(p('src/glossary/glossary.ts'))};
+import { compileMatcher } from ${JSON.stringify(p('src/matcher/index.ts'))};
+import { startHighlighter } from ${JSON.stringify(p(highlight))};
+export const engine = 'real';
+export const terms = glossary.entries.map((e) => ({ id: e.id, forms: surfaceForms(e) }));
+${SHARED_TAIL}`;
+}
+
+function standinEntry(benchDir) {
+  return `
+import { terms, categoryOf, compileMatcher, startHighlighter } from ${JSON.stringify(path.join(benchDir, 'standin/engine.js'))};
+export const engine = 'standin';
+export { terms };
+${SHARED_TAIL}`;
+}
+
+/**
+ * @param {{ repoRoot: string, benchDir: string, engine: 'real' | 'standin' }} opts
+ * @returns {Promise<string>} IIFE source
+ */
+export async function bundleEngine({ repoRoot, benchDir, engine }) {
+  const entrySource = engine === 'real' ? realEntry(repoRoot) : standinEntry(benchDir);
+  const problems = [];
+  const bundle = await rolldown({
+    input: ENTRY_ID,
+    cwd: repoRoot,
+    platform: 'browser',
+    // WXT's aliases (srcDir is the repo root) so src/ may import '@/data/glossary.json' etc.
+    resolve: {
+      alias: { '@': repoRoot, '~': repoRoot, '@@': repoRoot, '~~': repoRoot },
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
+    },
+    transform: {
+      define: {
+        'import.meta.env.DEV': 'false',
+        'import.meta.env.PROD': 'true',
+        'import.meta.env.MODE': '"production"',
+        'import.meta.env.BROWSER': '"chrome"',
+        'import.meta.env.CHROME': 'true',
+        'import.meta.env.FIREFOX': 'false',
+        'import.meta.env.MANIFEST_VERSION': '3',
+        'process.env.NODE_ENV': '"production"',
+      },
+    },
+    plugins: [
+      {
+        name: 'termlight-bench-entry',
+        resolveId: (id) => (id === ENTRY_ID ? ENTRY_ID : null),
+        load: (id) => (id === ENTRY_ID ? entrySource : null),
+      },
+    ],
+    // An unresolved import would silently become a global lookup in an IIFE: treat it as fatal.
+    onLog(level, log, handler) {
+      if (
+        level === 'warn' &&
+        /UNRESOLVED_IMPORT|MISSING_EXPORT|IMPORT_IS_UNDEFINED/.test(log.code ?? '')
+      ) {
+        problems.push(log.message);
+        return;
+      }
+      handler(level, log);
+    },
+  });
+  const { output } = await bundle.generate({ format: 'iife', name: 'TermlightBench' });
+  await bundle.close();
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  const chunk = output.find((o) => o.type === 'chunk');
+  if (!chunk) throw new Error('rolldown produced no chunk');
+  return chunk.code;
+}

@@ -1,0 +1,156 @@
+// Generated benchmark pages, built in memory from the engine's own surface forms (deterministic
+// PRNG, so every run and every contender sees the same bytes). Our own filler text only.
+
+const FILLER = `the a of and to in on for with by from as at that this these those which while after
+before during between over under into across about report reports said says officials minister
+ministry government country countries region regional nation nations talks meeting meetings week
+month year years new long recent several many both other further plans plan visit visits budget
+budgets policy policies analysts observers leaders press statement statements parliament vote
+economy trade energy port ports coast border borders city cities capital province district public
+private sector companies company industry industries market markets growth record figures data
+study studies survey council committee agency agencies officer officers spokesperson interview
+announced confirmed expected planned agreed discussed reviewed signed visited opened closed
+described called noted added stressed warned welcomed rejected approved extended expanded reduced
+increased early late first second third final annual weekly local national international
+foreign domestic major minor broad narrow key main senior junior former current future past
+together however meanwhile also still already again later soon often rarely usually`
+  .split(/\s+/)
+  .filter(Boolean);
+
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function makeWriter(forms, seed) {
+  const rnd = prng(seed);
+  const pick = (arr) => arr[Math.floor(rnd() * arr.length)];
+  // Terms: plain, or split over inline elements at a word boundary ("intelligence <em>sharing</em>").
+  const term = () => {
+    const f = pick(forms);
+    const words = f.split(' ');
+    const r = rnd();
+    if (words.length > 1 && r < 0.25) {
+      const cut = 1 + Math.floor(rnd() * (words.length - 1));
+      const tag = pick(['em', 'strong', 'a href="#t"', 'span class="x"']);
+      const close = tag.split(' ')[0];
+      return {
+        html: `${esc(words.slice(0, cut).join(' '))} <${tag}>${esc(words.slice(cut).join(' '))}</${close}>`,
+        text: f,
+      };
+    }
+    if (r < 0.35) return { html: `<a href="#t">${esc(f)}</a>`, text: f };
+    return { html: esc(f), text: f };
+  };
+  const sentence = () => {
+    const n = 8 + Math.floor(rnd() * 14);
+    const html = [];
+    let text = 0;
+    for (let i = 0; i < n; i++) {
+      if (rnd() < 0.07) {
+        const t = term();
+        html.push(t.html);
+        text += t.text.length + 1;
+      } else {
+        let w = pick(FILLER);
+        if (i === 0) w = w[0].toUpperCase() + w.slice(1);
+        text += w.length + 1;
+        if (rnd() < 0.04) w = `<b>${w}</b>`;
+        html.push(w);
+      }
+    }
+    return { html: `${html.join(' ')}.`, text };
+  };
+  const paragraph = (minChars) => {
+    const html = [];
+    let text = 0;
+    while (text < minChars) {
+      const s = sentence();
+      html.push(s.html);
+      text += s.text;
+    }
+    return { html: html.join(' '), text };
+  };
+  return { rnd, pick, term, sentence, paragraph };
+}
+
+const shell = (title, body) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font:16px/1.5 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem}
+table{border-collapse:collapse}td{border:1px solid #ccc;padding:2px 6px}</style></head>
+<body>${body}</body></html>`;
+
+/** A long article-like page with about `targetChars` characters of text. */
+export function generateLargePage(forms, targetChars, seed = 1) {
+  const w = makeWriter(forms, seed);
+  const out = [];
+  let chars = 0;
+  let section = 0;
+  while (chars < targetChars) {
+    section++;
+    out.push(`<h2>Section ${section}: ${w.sentence().html}</h2>`);
+    const kind = w.rnd();
+    if (kind < 0.1) {
+      const items = [];
+      for (let i = 0; i < 6; i++) {
+        const s = w.sentence();
+        items.push(`<li>${s.html}</li>`);
+        chars += s.text;
+      }
+      out.push(`<ul>${items.join('')}</ul>`);
+    } else if (kind < 0.15) {
+      const rows = [];
+      for (let i = 0; i < 4; i++) {
+        const a = w.sentence();
+        const b = w.sentence();
+        rows.push(`<tr><td>${a.html}</td><td>${b.html}</td></tr>`);
+        chars += a.text + b.text;
+      }
+      out.push(`<table><tbody>${rows.join('')}</tbody></table>`);
+    } else if (kind < 0.2) {
+      const s = w.paragraph(200);
+      out.push(`<blockquote><p>${s.html}</p></blockquote>`);
+      chars += s.text;
+    }
+    for (let i = 0; i < 4; i++) {
+      const p = w.paragraph(250 + Math.floor(w.rnd() * 400));
+      out.push(`<p>${p.html}</p>`);
+      chars += p.text;
+    }
+  }
+  return {
+    html: shell('Generated article', `<main><h1>Generated article</h1>${out.join('\n')}</main>`),
+    chars,
+  };
+}
+
+/** Infinite-scroll page: a little initial content plus `batches` pre-built batches of paragraphs. */
+export function generateAppendPage(forms, { batches, perBatch, seed = 2 }) {
+  const w = makeWriter(forms, seed);
+  const initial = [];
+  for (let i = 0; i < 10; i++) initial.push(`<p>${w.paragraph(300).html}</p>`);
+  const list = [];
+  let chars = 0;
+  for (let b = 0; b < batches; b++) {
+    const ps = [];
+    for (let i = 0; i < perBatch; i++) {
+      const p = w.paragraph(150 + Math.floor(w.rnd() * 250));
+      ps.push(`<p>${p.html}</p>`);
+      chars += p.text;
+    }
+    list.push(ps.join(''));
+  }
+  // '<' is escaped so the JSON cannot close the script element.
+  const json = JSON.stringify(list).replace(/</g, '\\u003c');
+  const body = `<main><h1>Feed</h1>${initial.join('\n')}<div id="feed"></div></main>
+<script id="batches" type="application/json">${json}</script>`;
+  return { html: shell('Generated feed', body), chars };
+}
