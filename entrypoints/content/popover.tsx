@@ -20,6 +20,7 @@ import {
 } from '@/src/popover/placement';
 import { stepIndex } from '@/src/popover/reading-order';
 import { scrollRangeIntoView, scrollSettled } from '@/src/popover/scroll';
+import { pinRootUnits } from '@/src/popover/shadow-css';
 import type { PopoverActions, PopoverHighlighter, PopoverOccurrence } from '@/src/popover/types';
 import type { Settings } from '@/src/settings/settings';
 import { Popover } from '@/src/ui/Popover';
@@ -30,6 +31,9 @@ import themeCss from '@/src/ui/theme.css?inline';
 // root. Everything is registered with the caller's signal, so one abort leaves nothing behind.
 
 export { HOST_TAG };
+
+/** The shadow root's styles, with `rem` pinned so the page's root font size cannot resize us. */
+export const SHADOW_CSS = pinRootUnits(`${themeCss}\n${popoverCss}`);
 
 export interface StartPopoverOptions<O extends PopoverOccurrence> {
   doc: Document;
@@ -109,7 +113,7 @@ export function startPopover<O extends PopoverOccurrence>(
     else registry.delete('termlight-active');
   };
 
-  const createUi = (): Ui => createPopoverHost(doc, `${themeCss}\n${popoverCss}`);
+  const createUi = (): Ui => createPopoverHost(doc, SHADOW_CSS);
 
   const announce = (text: string) => {
     const live = ui?.live;

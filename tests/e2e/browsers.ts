@@ -52,12 +52,24 @@ export interface E2EPage {
   press(key: string): Promise<void>;
   /** A touch tap; the page must have been opened with `{ touch: true }`. */
   tap(x: number, y: number): Promise<void>;
-  screenshot(file: string): Promise<void>;
+  /** Whole viewport, or only `clip` (CSS pixels, viewport coordinates) to keep files small. */
+  screenshot(file: string, options?: { clip?: Clip }): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
+  /** A one-finger drag from (x, y) by (dx, dy) in small steps; needs `{ touch: true }`. */
+  swipe(x: number, y: number, dx: number, dy: number): Promise<void>;
+  /** Makes this the active tab (opening another tab, e.g. the popup, backgrounds it). */
+  bringToFront(): Promise<void>;
   url(): string;
   /** Uncaught page errors and console errors seen since the page opened. */
   readonly errors: string[];
   close(): Promise<void>;
+}
+
+export interface Clip {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export interface E2EBrowser {
@@ -68,6 +80,15 @@ export interface E2EBrowser {
   newPage(options?: { touch?: boolean }): Promise<E2EPage>;
   /** Opens the popup page in a tab (Firefox never fires load there, so readiness is polled). */
   openPopup(): Promise<E2EPage>;
+  /** Opens another page of the extension in a tab, e.g. 'options.html'. */
+  openExtensionPage(file: string): Promise<E2EPage>;
+  /**
+   * Sends `message` from the extension's own context to the tab showing `tabUrl` (frame 0),
+   * exactly as the background does (e.g. `background/command` for a keyboard shortcut, which a
+   * headless browser does not route to extensions). Chromium: the service worker; Firefox: an
+   * extension page in a tab, after which `page` is brought back to the front.
+   */
+  sendToTab(page: E2EPage, message: unknown): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -76,6 +97,8 @@ export interface LaunchOptions {
   extension?: boolean;
   /** Load this unpacked extension instead of the Termlight build (harness self-checks). */
   extensionDir?: string;
+  /** prefers-color-scheme for every page, extension pages included (default light). */
+  colorScheme?: 'light' | 'dark';
 }
 
 export function binaryFor(name: BrowserName): string {
@@ -102,7 +125,10 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
   // and both browsers read an unpacked extension's files lazily from disk.
   const copy = extension ? snapshotExtension(dir, name) : null;
   try {
-    const browser = await (name === 'chromium' ? launchChromium(copy) : launchFirefox(copy));
+    const scheme = options.colorScheme ?? 'light';
+    const browser = await (name === 'chromium'
+      ? launchChromium(copy, scheme)
+      : launchFirefox(copy, scheme));
     const close = browser.close;
     return Object.assign(browser, {
       close: async () => {
@@ -123,6 +149,8 @@ function snapshotExtension(dir: string, name: BrowserName): string {
 }
 
 const SETTLE_POLL_MS = 50;
+/** Touch moves per swipe: enough for the browser to see a pan rather than a tap. */
+const SWIPE_STEPS = 8;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `check` until it returns a non-undefined value or the time runs out. */
@@ -164,7 +192,10 @@ function splitChord(key: string): { modifiers: string[]; key: string } {
 
 // ---------------------------------------------------------------- Chromium (playwright-core)
 
-async function launchChromium(dir: string | null): Promise<E2EBrowser> {
+async function launchChromium(
+  dir: string | null,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<E2EBrowser> {
   const extension = dir !== null;
   const args = [
     '--headless=new',
@@ -193,6 +224,7 @@ async function launchChromium(dir: string | null): Promise<E2EBrowser> {
     // Playwright adds --disable-extensions by default, which silently wins over --load-extension.
     ignoreDefaultArgs: extension ? ['--disable-extensions'] : [],
     viewport: { ...VIEWPORT },
+    colorScheme,
   });
   let popupUrl: string | null = null;
   if (dir) {
@@ -220,10 +252,56 @@ async function launchChromium(dir: string | null): Promise<E2EBrowser> {
       await page.goto(popupUrl);
       return page;
     },
+    async openExtensionPage(file) {
+      if (!popupUrl) throw new Error('No extension loaded');
+      const page = await browser.newPage();
+      await page.goto(new URL(file, popupUrl).href);
+      return page;
+    },
+    async sendToTab(page, message) {
+      const worker = context
+        .serviceWorkers()
+        .find((w) => w.url().startsWith('chrome-extension://'));
+      if (!worker) throw new Error('No extension service worker');
+      await page.bringToFront();
+      await worker.evaluate(SEND_TO_ACTIVE_TAB, {
+        api: 'chrome' as const,
+        url: page.url(),
+        message,
+      });
+    },
     close: () => context.close(),
   };
   return browser;
 }
+
+/** The slice of the extension API used from the service worker / extension pages. */
+interface TabsApi {
+  tabs: {
+    query(q: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+}
+
+/**
+ * Runs in the extension's context: sends to the active tab, as the background does for a command.
+ * Without the `tabs` permission a tab's URL may be hidden; when it is visible it must match, so
+ * a message never lands on the wrong page.
+ */
+const SEND_TO_ACTIVE_TAB = async (arg: {
+  api: 'chrome' | 'browser';
+  url: string;
+  message: unknown;
+}) => {
+  const ext = (globalThis as unknown as Record<string, TabsApi>)[arg.api];
+  if (!ext) throw new Error(`No ${arg.api}.tabs here`);
+  const [tab] = await ext.tabs.query({ active: true, lastFocusedWindow: true });
+  if (tab?.id === undefined) throw new Error('No active tab');
+  if (tab.url !== undefined && tab.url !== arg.url) {
+    throw new Error(`Active tab is ${tab.url}, expected ${arg.url}`);
+  }
+  await ext.tabs.sendMessage(tab.id, arg.message, { frameId: 0 });
+};
 
 async function chromiumExtensionId(context: BrowserContext, dir: string): Promise<string> {
   const fromWorker = (url: string) => /^chrome-extension:\/\/([a-p]{32})\//.exec(url)?.[1];
@@ -283,9 +361,22 @@ async function wrapPlaywrightPage(
       });
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     },
-    async screenshot(file) {
+    async swipe(x, y, dx, dy) {
+      if (!cdp) throw new Error('Open the page with { touch: true } to swipe');
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      for (let i = 1; i <= SWIPE_STEPS; i++) {
+        const f = i / SWIPE_STEPS;
+        await cdp.send('Input.dispatchTouchEvent', {
+          type: 'touchMove',
+          touchPoints: [{ x: x + dx * f, y: y + dy * f }],
+        });
+      }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    },
+    bringToFront: () => page.bringToFront(),
+    async screenshot(file, options = {}) {
       mkdirSync(path.dirname(file), { recursive: true });
-      await page.screenshot({ path: file });
+      await page.screenshot({ path: file, ...(options.clip ? { clip: options.clip } : {}) });
     },
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     url: () => page.url(),
@@ -295,7 +386,10 @@ async function wrapPlaywrightPage(
 
 // ---------------------------------------------------------------- Firefox (puppeteer-core, BiDi)
 
-async function launchFirefox(dir: string | null): Promise<E2EBrowser> {
+async function launchFirefox(
+  dir: string | null,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<E2EBrowser> {
   const extension = dir !== null;
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -318,6 +412,9 @@ async function launchFirefox(dir: string | null): Promise<E2EBrowser> {
       'network.dns.disablePrefetch': true,
       'network.prefetch-next': false,
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }),
+      // prefers-color-scheme for web content and extension pages alike (BiDi has no switch).
+      'ui.systemUsesDarkTheme': colorScheme === 'dark' ? 1 : 0,
+      'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
     },
   });
   let popupUrl: string | null = null;
@@ -331,6 +428,7 @@ async function launchFirefox(dir: string | null): Promise<E2EBrowser> {
       throw error;
     }
   }
+  let messenger: E2EPage | null = null;
   const e2e: E2EBrowser = {
     name: 'firefox',
     withExtension: extension,
@@ -339,9 +437,13 @@ async function launchFirefox(dir: string | null): Promise<E2EBrowser> {
       const page = await browser.newPage();
       return wrapPuppeteerPage(browser, page, options.touch ?? false);
     },
-    async openPopup() {
+    openPopup() {
       if (!popupUrl) throw new Error('No extension loaded');
-      const url = popupUrl;
+      return e2e.openExtensionPage('popup.html');
+    },
+    async openExtensionPage(file) {
+      if (!popupUrl) throw new Error('No extension loaded');
+      const url = new URL(file, popupUrl).href;
       const page = await e2e.newPage();
       const raw = (page as E2EPage & { raw: PpPage }).raw;
       // A moz-extension:// navigation never reports load over BiDi: start it, then poll.
@@ -354,6 +456,18 @@ async function launchFirefox(dir: string | null): Promise<E2EBrowser> {
         { what: `popup ${url} to load` },
       );
       return page;
+    },
+    async sendToTab(page, message) {
+      // An MV2 background page is not reachable over BiDi; an extension page in a tab has the
+      // same `browser.tabs` API. Opened once and kept, then the test page is put back in front
+      // (a background tab's requestAnimationFrame is throttled).
+      messenger ??= await e2e.openExtensionPage('popup.html');
+      await page.bringToFront();
+      await messenger.evaluate(SEND_TO_ACTIVE_TAB, {
+        api: 'browser' as const,
+        url: page.url(),
+        message,
+      });
     },
     close: () => browser.close(),
   };
@@ -411,9 +525,29 @@ async function wrapPuppeteerPage(
       for (const m of modifiers.reverse()) await page.keyboard.up(m as never);
     },
     tap: (x, y) => page.touchscreen.tap(x, y),
-    async screenshot(file) {
+    async swipe(x, y, dx, dy) {
+      await page.touchscreen.touchStart(x, y);
+      for (let i = 1; i <= SWIPE_STEPS; i++) {
+        const f = i / SWIPE_STEPS;
+        await page.touchscreen.touchMove(x + dx * f, y + dy * f);
+      }
+      await page.touchscreen.touchEnd();
+    },
+    bringToFront: () => page.bringToFront(),
+    async screenshot(file, options = {}) {
       mkdirSync(path.dirname(file), { recursive: true });
-      await page.screenshot({ path: file as `${string}.png` });
+      const clip = options.clip;
+      if (!clip) {
+        await page.screenshot({ path: file as `${string}.png` });
+        return;
+      }
+      // Puppeteer's clip is in document coordinates (Playwright's in viewport coordinates).
+      const [left, top] = await page.evaluate(() => [scrollX, scrollY]);
+      await page.screenshot({
+        path: file as `${string}.png`,
+        clip: { ...clip, x: clip.x + (left ?? 0), y: clip.y + (top ?? 0) },
+        captureBeyondViewport: false,
+      });
     },
     setViewport: (width, height) => page.setViewport({ width, height, hasTouch: touch }),
     url: () => page.url(),

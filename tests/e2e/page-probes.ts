@@ -192,3 +192,211 @@ export function locateHighlights(page: E2EPage): Promise<LocatedHighlight[]> {
     return out;
   });
 }
+
+// ---------------------------------------------------------------- popover probes
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface TermBox {
+  text: string;
+  /** Line boxes of the range, viewport coordinates. */
+  rects: Box[];
+}
+
+/**
+ * The highlighted occurrences whose text matches `text` (normalised), in document order, after
+ * scrolling the first one (or the `index`-th) to the middle of the viewport. Line boxes come from
+ * the highlight ranges rebuilt as live Ranges, as the reader's pointer would find them.
+ */
+export function findTerm(
+  page: E2EPage,
+  text: string,
+  index = 0,
+  /** Where to scroll the term to, as a fraction of the viewport height from the top. */
+  at = 0.5,
+): Promise<TermBox | null> {
+  return page.evaluate(
+    ({ text, index, at }) => {
+      const norm = (s: string) =>
+        s
+          .normalize('NFKC')
+          .toLowerCase()
+          .replace(/[\u00ad]/g, '')
+          .replace(/[\s\u00a0\u2010-\u2015\u2212-]+/g, ' ')
+          .trim();
+      const ranges: Range[] = [];
+      for (const [name, highlight] of CSS.highlights) {
+        if (!name.startsWith('termlight-') || name === 'termlight-flash') continue;
+        if (name === 'termlight-active') continue;
+        for (const r of highlight as Iterable<AbstractRange>) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          if (norm(range.toString()) === norm(text)) ranges.push(range);
+        }
+      }
+      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      const range = ranges[index];
+      if (!range) return null;
+      const rect = range.getBoundingClientRect();
+      // Instant, whatever the page's scroll-behavior: the pointer must land on the term.
+      window.scrollBy({ top: rect.top - window.innerHeight * at, behavior: 'instant' });
+      const rects = Array.from(range.getClientRects())
+        .filter((r) => r.width > 0 && r.height > 0)
+        .map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height }));
+      return { text: range.toString(), rects };
+    },
+    { text, index, at },
+  );
+}
+
+export const centre = (box: Box) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
+
+export interface PopoverState {
+  /** Number of `termlight-popover` hosts in the document. */
+  hosts: number;
+  role: string | null;
+  /** Text of the element named by aria-labelledby, inside the shadow root. */
+  label: string | null;
+  title: string | null;
+  definition: string | null;
+  /** The dialog's box, viewport coordinates. */
+  box: Box | null;
+  /** Computed font size of the definition, px. */
+  fontSize: number | null;
+  /** Smallest and largest computed font size of any element with text in the popover, px. */
+  textSizes: { min: number; max: number } | null;
+  /** Whether document.elementFromPoint at the dialog's centre is the host (it is on top). */
+  onTop: boolean;
+  /** The close button's box, if rendered and visible. */
+  closeButton: Box | null;
+  /** Focus is inside the popover (the document's active element is the host). */
+  focused: boolean;
+  /** `id` attribute of the page's focused element, or its tag name. */
+  pageFocus: string | null;
+  viewport: { width: number; height: number };
+  /** The `termlight-active` range: the occurrence the popover explains. */
+  active: TermBox | null;
+  /** `termlight:popover` marks so far, with their render times. */
+  renders: number[];
+}
+
+/** Everything a test asks of the popover, read from the page's main world in one round trip. */
+export function readPopover(page: E2EPage): Promise<PopoverState> {
+  return page.evaluate(() => {
+    const hosts = document.querySelectorAll('termlight-popover');
+    const host = hosts[0] as HTMLElement | undefined;
+    const root = host?.shadowRoot ?? null;
+    const dialog = root?.querySelector<HTMLElement>('.tl-popover') ?? null;
+    const toBox = (r: DOMRect) => ({ x: r.x, y: r.y, width: r.width, height: r.height });
+    const labelId = dialog?.getAttribute('aria-labelledby') ?? null;
+    const label = labelId ? (root?.getElementById(labelId)?.textContent ?? null) : null;
+    const definition = root?.querySelector('.tl-entry__definition') ?? null;
+    let box: ReturnType<typeof toBox> | null = null;
+    let onTop = false;
+    if (dialog) {
+      const r = dialog.getBoundingClientRect();
+      box = toBox(r);
+      onTop = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === host;
+    }
+    const close = root?.querySelector<HTMLElement>('.tl-popover__close') ?? null;
+    let closeButton: ReturnType<typeof toBox> | null = null;
+    if (close) {
+      const r = close.getBoundingClientRect();
+      const style = getComputedStyle(close);
+      const visible =
+        r.width >= 16 &&
+        r.height >= 16 &&
+        style.visibility === 'visible' &&
+        style.display !== 'none' &&
+        Number(style.opacity) > 0.5;
+      if (visible) closeButton = toBox(r);
+    }
+    let min = Number.POSITIVE_INFINITY;
+    let max = 0;
+    for (const el of dialog ? Array.from(dialog.querySelectorAll('*')) : []) {
+      const ownText = Array.from(el.childNodes).some(
+        (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
+      );
+      if (!ownText) continue;
+      const size = Number.parseFloat(getComputedStyle(el).fontSize);
+      min = Math.min(min, size);
+      max = Math.max(max, size);
+    }
+    const textSizes = max > 0 ? { min, max } : null;
+    const focus = document.activeElement;
+    let active: { text: string; rects: ReturnType<typeof toBox>[] } | null = null;
+    const activeHighlight = CSS.highlights.get('termlight-active');
+    for (const r of (activeHighlight ?? []) as Iterable<AbstractRange>) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      active = {
+        text: range.toString(),
+        rects: Array.from(range.getClientRects())
+          .filter((x) => x.width > 0 && x.height > 0)
+          .map(toBox),
+      };
+    }
+    return {
+      hosts: hosts.length,
+      role: dialog?.getAttribute('role') ?? null,
+      label,
+      title: root?.querySelector('.tl-entry__term')?.textContent ?? null,
+      definition: definition?.textContent ?? null,
+      box,
+      fontSize: definition ? Number.parseFloat(getComputedStyle(definition).fontSize) : null,
+      textSizes,
+      onTop,
+      closeButton,
+      focused: !!host && focus === host,
+      pageFocus: focus && focus !== document.body ? focus.id || focus.localName : null,
+      viewport: { width: innerWidth, height: innerHeight },
+      active,
+      renders: (performance.getEntriesByName('termlight:popover') as PerformanceMark[]).map(
+        (m) => (m.detail as { renderMs?: number } | null)?.renderMs ?? Number.NaN,
+      ),
+    };
+  });
+}
+
+/** Polls until the popover is shown with content (a definition), and returns its state. */
+export function waitForPopover(page: E2EPage, timeout = 10_000): Promise<PopoverState> {
+  return poll(
+    async () => {
+      const state = await readPopover(page);
+      return state.hosts === 1 && state.definition && state.box ? state : undefined;
+    },
+    { timeout, what: 'the popover to open' },
+  );
+}
+
+/** Polls until no popover host is left in the document. */
+export async function waitForNoPopover(page: E2EPage, timeout = 10_000): Promise<void> {
+  await poll(async () => ((await readPopover(page)).hosts === 0 ? true : undefined), {
+    timeout,
+    what: 'the popover to close',
+  });
+}
+
+/** Whether two boxes overlap by more than a pixel (sub-pixel rounding is not covering). */
+export function overlaps(a: Box, b: Box): boolean {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 1 && h > 1;
+}
+
+/** Whether `box` lies inside the viewport (1px tolerance for sub-pixel layout). */
+export function insideViewport(box: Box, viewport: { width: number; height: number }): boolean {
+  return (
+    box.x >= -1 &&
+    box.y >= -1 &&
+    box.x + box.width <= viewport.width + 1 &&
+    box.y + box.height <= viewport.height + 1
+  );
+}

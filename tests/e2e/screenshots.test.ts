@@ -1,34 +1,153 @@
 /**
  * README screenshots, written only on request (`UPDATE_SCREENSHOTS=1 npm run test:e2e`), so a
- * normal run never dirties the tree. Small (1000x700) and committed in tests/e2e/screenshots/.
+ * normal run never dirties the tree. Committed in tests/e2e/screenshots/, each cropped to what it
+ * shows (at most 1000x700) so the files stay small: the article, the popover on the article in
+ * light and dark, the popup in light and dark, the options page.
  */
+import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, shouldSkip } from './browsers';
-import { categoryTexts, readHighlights, waitForIdle } from './page-probes';
+import { BROWSERS, type Clip, type E2EBrowser, type E2EPage, poll, shouldSkip } from './browsers';
+import {
+  categoryTexts,
+  centre,
+  findTerm,
+  readHighlights,
+  waitForIdle,
+  waitForPopover,
+} from './page-probes';
 import { screenshotsDir } from './paths';
 import { useBrowser, useServer } from './suite';
 
 const update = process.env.UPDATE_SCREENSHOTS === '1';
+/** Budget per image: README images are fetched by every visitor. */
+const MAX_BYTES = 150 * 1024;
+const PAD = 24;
+
+type Scheme = 'light' | 'dark';
+
+/** Waits until nothing in the document or in the popover's shadow root is still animating. */
+function settled(page: E2EPage): Promise<true> {
+  return poll(
+    async () =>
+      (await page.evaluate(() => {
+        const host = document.querySelector('termlight-popover');
+        const running = [
+          ...document.getAnimations(),
+          ...(host?.shadowRoot?.getAnimations() ?? []),
+        ].filter((a) => a.playState === 'running');
+        return running.length === 0;
+      }))
+        ? (true as const)
+        : undefined,
+    { what: 'animations to finish' },
+  );
+}
+
+/** An extension page has loaded its data: some text, nothing marked busy, fonts ready. */
+function rendered(page: E2EPage, what: string): Promise<true> {
+  return poll(
+    async () =>
+      (await page.evaluate(async () => {
+        await document.fonts.ready;
+        return (
+          document.body.innerText.trim().length > 0 &&
+          document.querySelector('[aria-busy="true"]') === null &&
+          document.querySelector('button, input') !== null
+        );
+      }))
+        ? (true as const)
+        : undefined,
+    { what: `${what} to render` },
+  );
+}
+
+function save(file: string) {
+  const bytes = statSync(file).size;
+  expect(bytes, `${file} is ${bytes} bytes`).toBeLessThan(MAX_BYTES);
+}
 
 for (const name of BROWSERS) {
   describe.skipIf(!update || shouldSkip(name))(`${name}: screenshots`, () => {
     const server = useServer();
-    const browser = useBrowser(name);
+    const browsers: Record<Scheme, () => E2EBrowser> = {
+      light: useBrowser(name, { colorScheme: 'light' }),
+      dark: useBrowser(name, { colorScheme: 'dark' }),
+    };
 
-    it('screenshots', async () => {
-      const page = await browser().newPage();
+    it('article', async () => {
+      const page = await browsers.light().newPage();
       await page.goto(server().url('/fixtures/article.html'));
       await waitForIdle(page);
       // Never publish a screenshot of a page with nothing highlighted.
       expect(categoryTexts(await readHighlights(page)).length).toBeGreaterThan(0);
-      await page.screenshot(`${screenshotsDir}/${name}-article.png`);
+      const file = `${screenshotsDir}/${name}-article.png`;
+      await page.screenshot(file);
+      save(file);
       await page.close();
-      const popup = await browser().openPopup();
-      // The size of a toolbar popup, not of a tab.
-      await popup.setViewport(380, 560);
-      await new Promise((r) => setTimeout(r, 300));
-      await popup.screenshot(`${screenshotsDir}/${name}-popup.png`);
-      await popup.close();
+    });
+
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`popover (${scheme})`, async () => {
+        const page = await browsers[scheme]().newPage();
+        await page.goto(server().url('/fixtures/article.html'));
+        await waitForIdle(page);
+        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
+          scheme === 'dark',
+        );
+        // Near the top, so the popover opens below with room for its examples.
+        const term = await findTerm(page, 'intelligence sharing', 0, 0.12);
+        const line = term?.rects[0];
+        if (!line) throw new Error('No highlighted "intelligence sharing"');
+        const at = centre(line);
+        await page.mouseMove(at.x, at.y);
+        const state = await waitForPopover(page);
+        await settled(page);
+        const box = state.box;
+        if (!box) throw new Error('No popover box');
+        // The term and its popover with a margin of page around them, inside the viewport.
+        const left = Math.max(0, Math.min(line.x, box.x) - PAD);
+        const top = Math.max(0, Math.min(line.y, box.y) - PAD);
+        const right = Math.min(
+          state.viewport.width,
+          Math.max(line.x + line.width, box.x + box.width) + PAD,
+        );
+        const bottom = Math.min(
+          state.viewport.height,
+          Math.max(line.y + line.height, box.y + box.height) + PAD,
+        );
+        const clip: Clip = {
+          x: Math.floor(left),
+          y: Math.floor(top),
+          width: Math.ceil(right - left),
+          height: Math.ceil(bottom - top),
+        };
+        const file = `${screenshotsDir}/${name}-popover-${scheme}.png`;
+        await page.screenshot(file, { clip });
+        save(file);
+        await page.close();
+      });
+
+      it(`popup (${scheme})`, async () => {
+        const popup = await browsers[scheme]().openPopup();
+        // The size of a toolbar popup, not of a tab.
+        await popup.setViewport(380, 560);
+        await rendered(popup, 'the popup');
+        await settled(popup);
+        const file = `${screenshotsDir}/${name}-popup-${scheme}.png`;
+        await popup.screenshot(file);
+        save(file);
+        await popup.close();
+      });
+    }
+
+    it('options page', async () => {
+      const page = await browsers.light().openExtensionPage('options.html');
+      await rendered(page, 'the options page');
+      await settled(page);
+      const file = `${screenshotsDir}/${name}-options.png`;
+      await page.screenshot(file);
+      save(file);
+      await page.close();
     });
   });
 }

@@ -371,3 +371,12 @@ describe('startPopover: content interactions', () => {
     expect(median).toBeLessThan(100);
   });
 });
+
+describe('startPopover: isolation from the page root font size', () => {
+  it('renders the rem-pinned styles into the shadow root', async () => {
+    const { SHADOW_CSS } = await import('../../../entrypoints/content/popover');
+    page.popover.openFor(page.occurrences[0]);
+    // The CSS text itself is checked against the real files in tests/unit/popover/shadow-css.
+    expect(shadow()?.querySelector('style')?.textContent).toBe(SHADOW_CSS);
+  });
+});
