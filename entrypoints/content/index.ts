@@ -4,8 +4,8 @@ import { categoryOf, glossary, surfaceForms } from '../../src/glossary/glossary'
 import { compileMatcher } from '../../src/matcher';
 import { onMessage, sendToBackground } from '../../src/platform/messaging';
 import { getSettings, updateSettings, watchSettings } from '../../src/platform/storage';
+import { startPopover } from '../../src/popover/controller';
 import { isSiteEnabled, setSiteEnabled } from '../../src/settings/site-rules';
-import { startPopover } from './popover';
 
 // Wiring only: the logic lives in src/content/session.ts.
 export default defineContentScript({

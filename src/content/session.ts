@@ -5,7 +5,7 @@ import type { Highlighter, Occurrence } from '../highlight/types';
 import type { Matcher, MatcherTerm } from '../matcher';
 import type { Settings } from '../settings/settings';
 
-/** What a popover controller offers the session (see entrypoints/content/popover.tsx). */
+/** What a popover controller offers the session (see src/popover/controller.tsx). */
 export interface PopoverHandle {
   openFor(occurrence: Occurrence, opts?: { pin?: boolean; focus?: boolean }): void;
   close(): void;

@@ -34,7 +34,7 @@ vi.mock('../../../src/glossary/glossary', () => ({
   CATEGORY_LABELS: { agreement: 'Agreements & treaties' },
 }));
 
-const { HOST_TAG, startPopover } = await import('../../../entrypoints/content/popover');
+const { HOST_TAG, startPopover } = await import('../../../src/popover/controller');
 
 interface FakeOccurrence {
   id: string;
@@ -374,7 +374,7 @@ describe('startPopover: content interactions', () => {
 
 describe('startPopover: isolation from the page root font size', () => {
   it('renders the rem-pinned styles into the shadow root', async () => {
-    const { SHADOW_CSS } = await import('../../../entrypoints/content/popover');
+    const { SHADOW_CSS } = await import('../../../src/popover/controller');
     page.popover.openFor(page.occurrences[0]);
     // The CSS text itself is checked against the real files in tests/unit/popover/shadow-css.
     expect(shadow()?.querySelector('style')?.textContent).toBe(SHADOW_CSS);

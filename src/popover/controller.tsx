@@ -1,31 +1,24 @@
 import { render } from 'preact';
-import { CATEGORY_LABELS, entryById, glossary, relatedEntries } from '@/src/glossary/glossary';
-import { createPopoverHost, HOST_TAG, type PopoverHost } from '@/src/popover/host';
-import { createHoverIntent } from '@/src/popover/hover-intent';
-import {
-  canGoBack,
-  currentId,
-  type NavState,
-  popNav,
-  pushNav,
-  startNav,
-} from '@/src/popover/navigation';
-import { pageSentences, sentenceAround } from '@/src/popover/page-sentences';
+import { CATEGORY_LABELS, entryById, glossary, relatedEntries } from '../glossary/glossary';
+import type { Settings } from '../settings/settings';
+import { Popover } from '../ui/Popover';
+import popoverCss from '../ui/popover.css?inline';
+import themeCss from '../ui/theme.css?inline';
+import { createPopoverHost, HOST_TAG, type PopoverHost } from './host';
+import { createHoverIntent } from './hover-intent';
+import { canGoBack, currentId, type NavState, popNav, pushNav, startNav } from './navigation';
+import { pageSentences, sentenceAround } from './page-sentences';
 import {
   liveRange,
   type Point,
   type RangeReference,
   rangeReference,
   trackPlacement,
-} from '@/src/popover/placement';
-import { stepIndex } from '@/src/popover/reading-order';
-import { scrollRangeIntoView, scrollSettled } from '@/src/popover/scroll';
-import { pinRootUnits } from '@/src/popover/shadow-css';
-import type { PopoverActions, PopoverHighlighter, PopoverOccurrence } from '@/src/popover/types';
-import type { Settings } from '@/src/settings/settings';
-import { Popover } from '@/src/ui/Popover';
-import popoverCss from '@/src/ui/popover.css?inline';
-import themeCss from '@/src/ui/theme.css?inline';
+} from './placement';
+import { stepIndex } from './reading-order';
+import { scrollRangeIntoView, scrollSettled } from './scroll';
+import { pinRootUnits } from './shadow-css';
+import type { PopoverActions, PopoverHighlighter, PopoverOccurrence } from './types';
 
 // Glue only: wires page events to the hover-intent machine and renders <Popover> into a shadow
 // root. Everything is registered with the caller's signal, so one abort leaves nothing behind.
