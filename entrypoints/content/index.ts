@@ -6,12 +6,16 @@ import { onMessage, sendToBackground } from '../../src/platform/messaging';
 import { getSettings, updateSettings, watchSettings } from '../../src/platform/storage';
 import { startPopover } from '../../src/popover/controller';
 import { isSiteEnabled, setSiteEnabled } from '../../src/settings/site-rules';
+// Default highlight styles as manifest CSS (content_scripts[].css): the browser injects it before
+// the page is built, so registering highlights later costs no full-document style recalc.
+import '../../src/highlight/highlights.css';
 
 // Wiring only: the logic lives in src/content/session.ts.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   runAt: 'document_idle',
+  cssInjectionMode: 'manifest',
   async main(ctx) {
     const isTopFrame = window.top === window;
     const session = await startContentSession({

@@ -1,12 +1,5 @@
 import { CATEGORIES, type Category } from '../glossary/schema';
-import {
-  ACTIVE_NAME,
-  type AdoptedSheet,
-  buildStylesheet,
-  createAdoptedSheet,
-  FLASH_NAME,
-  highlightName,
-} from './styles';
+import { ACTIVE_NAME, createPainterStyles, FLASH_NAME, highlightName } from './styles';
 import type { CategoryColors, HighlightStyle, Occurrence, Painter } from './types';
 
 export const FLASH_MS = 1200;
@@ -37,7 +30,7 @@ export function supportsCssHighlights(doc: Document): boolean {
 /**
  * Paints with the CSS Custom Highlight API: one Highlight per category (so styles can differ),
  * registered under prefixed names that cannot collide with the page's. The page DOM is never
- * touched: styles come from an adopted constructed stylesheet.
+ * touched: styles come from the content script's manifest CSS (see styles.ts).
  */
 export function createCssPainter(
   doc: Document,
@@ -57,10 +50,12 @@ export function createCssPainter(
     owned.push([name, hl]);
     return hl;
   };
-  for (const c of CATEGORIES) byCategory.set(c, register(highlightName(c), 0));
+  for (const c of CATEGORIES) byCategory.set(c, register(highlightName(c, style), 0));
+  let currentStyle = style;
   const flashHl = register(FLASH_NAME, 2);
   const activeHl = register(ACTIVE_NAME, 1);
-  const sheet: AdoptedSheet | null = createAdoptedSheet(doc, buildStylesheet(style, colors));
+  // Default rules come from the content script's manifest CSS; this adds custom colours only.
+  const styles = createPainterStyles(doc, colors);
   const view = doc.defaultView;
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
@@ -134,7 +129,19 @@ export function createCssPainter(
       }
     },
     setStyle(next, nextColors) {
-      sheet?.update(buildStylesheet(next, nextColors));
+      styles.setColors(nextColors);
+      if (next === currentStyle) return;
+      currentStyle = next;
+      // Both styles' rules are already in the stylesheet: moving the highlights to the other
+      // style's names restyles them without touching any stylesheet.
+      for (const entry of owned) {
+        const [name, hl] = entry;
+        const c = CATEGORIES.find((cat) => byCategory.get(cat) === hl);
+        if (!c) continue;
+        if (registry.get(name) === hl) registry.delete(name);
+        entry[0] = highlightName(c, next);
+        registry.set(entry[0], hl);
+      }
     },
     flash(o: Occurrence) {
       flashHl.add(o.range);
@@ -149,7 +156,7 @@ export function createCssPainter(
       if (o) activeHl.add(o.range);
     },
     adoptInto(root) {
-      sheet?.adoptInto(root);
+      styles.adoptInto(root);
     },
     dispose() {
       observer?.disconnect();
@@ -163,7 +170,7 @@ export function createCssPainter(
         if (registry.get(name) === hl) registry.delete(name);
       }
       owned.length = 0;
-      sheet?.dispose();
+      styles.dispose();
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Category } from '../glossary/schema';
 import { isSkippedElement } from './blocks';
 import { FLASH_MS } from './painter-css';
-import { type AdoptedSheet, buildStylesheet, createAdoptedSheet } from './styles';
+import { createPainterStyles, UNDERLINE_CLASS } from './styles';
 import type { CategoryColors, HighlightStyle, Occurrence, Painter } from './types';
 
 const TEXT_NODE = 3;
@@ -54,7 +54,9 @@ export function createDomPainter(
   const markOwner = new WeakMap<Element, Occurrence>();
   // Text nodes created by our splitText calls: each must merge into its previous sibling.
   const ours = new WeakSet<Text>();
-  const sheet: AdoptedSheet | null = createAdoptedSheet(doc, buildStylesheet(style, colors));
+  // Default mark rules come from the content script's manifest CSS; this adds custom colours only.
+  const styles = createPainterStyles(doc, colors);
+  let currentStyle = style;
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let active: Occurrence | null = null;
 
@@ -83,6 +85,7 @@ export function createDomPainter(
       const mark = doc.createElement('mark');
       mark.setAttribute('data-termlight', o.id);
       mark.className = `termlight termlight-${category}`;
+      if (currentStyle === 'underline') mark.classList.add(UNDERLINE_CLASS);
       mid.parentNode?.insertBefore(mark, mid);
       mark.appendChild(mid);
       markOwner.set(mark, o);
@@ -143,7 +146,12 @@ export function createDomPainter(
       for (let i = occurrences.length - 1; i >= 0; i--) unwrap(occurrences[i] as Occurrence);
     },
     setStyle(next, nextColors) {
-      sheet?.update(buildStylesheet(next, nextColors));
+      styles.setColors(nextColors);
+      if (next === currentStyle) return;
+      currentStyle = next;
+      for (const list of pieces.values()) {
+        for (const p of list) p.mark.classList.toggle(UNDERLINE_CLASS, next === 'underline');
+      }
     },
     flash(o) {
       setClass(o, 'termlight-flash', true);
@@ -159,7 +167,7 @@ export function createDomPainter(
       if (o) setClass(o, 'termlight-active', true);
     },
     adoptInto(root) {
-      sheet?.adoptInto(root);
+      styles.adoptInto(root);
     },
     occurrenceForNode(node) {
       let n: Node | null = node;
@@ -178,7 +186,7 @@ export function createDomPainter(
       // The flash/active classes live on our marks, so unwrapping removes them too.
       const all = [...pieces.keys()];
       for (let i = all.length - 1; i >= 0; i--) unwrap(all[i] as Occurrence);
-      sheet?.dispose();
+      styles.dispose();
     },
   };
 }

@@ -8,7 +8,7 @@
  * the work per token is bounded by the longest form's length in tokens, not by the glossary size.
  */
 
-import { createTokenBuffer, type TokenBuffer, TokenFlag, tokenize, tokens } from './normalize';
+import { createTokenBuffer, type TokenBuffer, TokenFlag, tokenize } from './normalize';
 import { Vocabulary } from './vocabulary';
 
 export interface MatcherTerm {
@@ -91,16 +91,29 @@ export function compileMatcher(
   /** Longest form in tokens: how far a decision at one token can look ahead. */
   let maxTokens = 1;
 
+  // One token buffer for every form: compiling runs once per page, cold (interpreted), so
+  // per-form allocations (token objects, typed arrays) are a large share of its cost.
+  const formBuf: TokenBuffer = createTokenBuffer(16);
   for (const term of terms) {
     for (const form of term.forms) {
-      const toks = tokens(form);
-      const lastTok = toks[toks.length - 1];
-      if (lastTok === undefined) continue;
-      if (toks.length > maxTokens) maxTokens = toks.length;
+      tokenize(form, formBuf);
+      const n = formBuf.count;
+      if (n === 0) continue;
+      if (n > maxTokens) maxTokens = n;
       let node = root;
-      for (const tok of toks) {
-        const strict = guard && tok.word && countUpper(form.slice(tok.start, tok.end)) >= 2;
-        const index = vocab.add(tok.key);
+      let lastKey = '';
+      let lastWord = false;
+      for (let t = 0; t < n; t++) {
+        const key = formBuf.keys[t] as string;
+        const flags = formBuf.flags[t] as number;
+        const word = (flags & TokenFlag.Word) !== 0;
+        // Only words with a capital can have two: skip counting for the rest.
+        const strict =
+          guard &&
+          word &&
+          (flags & TokenFlag.Upper) !== 0 &&
+          countUpper(form.slice(formBuf.start[t], formBuf.end[t])) >= 2;
+        const index = vocab.add(key);
         if (node.children === null) node.children = new Map();
         let child = node.children.get(index);
         if (child === undefined) {
@@ -111,6 +124,8 @@ export function compileMatcher(
           child.strict = false;
         }
         node = child;
+        lastKey = key;
+        lastWord = word;
       }
       if (node.id === null) {
         // First entry to claim a form keeps it; duplicates are a data error caught by the
@@ -118,9 +133,9 @@ export function compileMatcher(
         node.id = term.id;
         formCount++;
       }
-      if (lastTok.word) {
-        const base = vocab.lookup(lastTok.key);
-        for (const variant of inflections(lastTok.key)) {
+      if (lastWord) {
+        const base = vocab.lookup(lastKey);
+        for (const variant of inflections(lastKey)) {
           const index = vocab.add(variant);
           const list = bases[index] ?? [];
           if (!list.includes(base)) list.push(base);

@@ -58,14 +58,46 @@ describe('CSS painter', () => {
       'defense cooperation agreement',
     ]);
     expect(document.documentElement.outerHTML).toBe(before);
-    expect(document.adoptedStyleSheets.length).toBe(sheetsBefore + 1);
-    const css = [...(document.adoptedStyleSheets.at(-1)?.cssRules ?? [])].map((r) => r.cssText);
-    expect(css.join('\n')).toContain('termlight-agreement');
+    // Default styles ship as manifest CSS: no adopted sheet (its style recalc costs 60-90 ms).
+    expect(document.adoptedStyleSheets.length).toBe(sheetsBefore);
 
     controller.abort();
     expect([...registry.keys()]).toEqual(['page-own']);
     expect(document.adoptedStyleSheets.length).toBe(sheetsBefore);
     expect(h.occurrences()).toEqual([]);
+  });
+
+  it('adopts a sheet only for custom colours, and switches style by highlight names', async () => {
+    document.body.innerHTML = '<p>NATO and a defense cooperation agreement.</p>';
+    const sheetsBefore = document.adoptedStyleSheets.length;
+    const controller = new AbortController();
+    const h = startHighlighter({
+      root: document,
+      matcher: spyMatcher(TERMS),
+      categoryOf,
+      signal: controller.signal,
+      painter: 'css',
+    });
+    await h.idle();
+    const organisation = registry.get('termlight-organisation');
+    h.setStyle('underline');
+    expect(document.adoptedStyleSheets.length).toBe(sheetsBefore);
+    expect(registry.has('termlight-organisation')).toBe(false);
+    expect(registry.get('termlight-u-organisation')).toBe(organisation);
+    expect([...(registry.get('termlight-u-agreement') ?? [])].map(rangeText)).toEqual([
+      'defense cooperation agreement',
+    ]);
+    h.setStyle('underline', { agreement: '#123456' });
+    expect(document.adoptedStyleSheets.length).toBe(sheetsBefore + 1);
+    const css = [...(document.adoptedStyleSheets.at(-1)?.cssRules ?? [])].map((r) => r.cssText);
+    expect(css.join('\n')).toContain('#123456');
+    expect(css.join('\n')).not.toContain('termlight-strategy');
+    h.setStyle('background', {});
+    expect(document.adoptedStyleSheets.length).toBe(sheetsBefore);
+    expect(registry.get('termlight-organisation')).toBe(organisation);
+    expect(registry.has('termlight-u-organisation')).toBe(false);
+    controller.abort();
+    expect([...registry.keys()].filter((n) => n.startsWith('termlight-'))).toEqual([]);
   });
 
   it('flash adds to termlight-flash and clears after a while', async () => {
@@ -91,6 +123,31 @@ describe('CSS painter', () => {
 });
 
 describe('DOM painter', () => {
+  it('switches style with a class on its marks; custom colours only add a sheet', async () => {
+    document.body.innerHTML = '<p>NATO and a defense cooperation agreement.</p>';
+    const sheetsBefore = document.adoptedStyleSheets.length;
+    const controller = new AbortController();
+    const h = startHighlighter({
+      root: document,
+      matcher: spyMatcher(TERMS),
+      categoryOf,
+      signal: controller.signal,
+      painter: 'dom',
+      style: 'underline',
+    });
+    await h.idle();
+    const marks = () => [...document.querySelectorAll('mark.termlight')];
+    expect(marks().length).toBe(2);
+    expect(marks().every((m) => m.classList.contains('termlight-u'))).toBe(true);
+    expect(document.adoptedStyleSheets.length).toBe(sheetsBefore);
+    h.setStyle('background', { organisation: '#abcdef' });
+    expect(marks().some((m) => m.classList.contains('termlight-u'))).toBe(false);
+    expect(document.adoptedStyleSheets.length).toBe(sheetsBefore + 1);
+    controller.abort();
+    expect(marks()).toEqual([]);
+    expect(document.adoptedStyleSheets.length).toBe(sheetsBefore);
+  });
+
   it('wraps matches in marks and restores the page exactly on abort', async () => {
     installFakes({ css: false });
     document.body.innerHTML =
