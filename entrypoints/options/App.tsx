@@ -6,11 +6,11 @@ import {
   importSettings,
   resetSettings,
   updateSettings,
-  watchSettings,
 } from '../../src/platform/storage';
 import { exportSettings } from '../../src/settings/import-export';
 import type { Settings } from '../../src/settings/settings';
 import { normalizeHost } from '../../src/settings/site-rules';
+import { useSettings } from '../../src/ui/use-settings';
 import { Appearance } from './Appearance';
 import { Backup, type Notice } from './Backup';
 import { HiddenTerms } from './HiddenTerms';
@@ -30,17 +30,8 @@ export function downloadText(text: string, filename: string): void {
 }
 
 export function App() {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [settings, setSettings] = useSettings();
   const [notice, setNotice] = useState<Notice>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    getSettings().then((s) => {
-      if (!controller.signal.aborted) setSettings(s);
-    });
-    watchSettings(setSettings, controller.signal);
-    return () => controller.abort();
-  }, []);
 
   if (!settings) {
     return (

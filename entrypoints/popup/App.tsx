@@ -4,11 +4,12 @@ import type { Category, Entry } from '../../src/glossary/schema';
 import { searchGlossary, warmSearchIndex } from '../../src/glossary/search';
 import type { PageStateResponse } from '../../src/messaging/protocol';
 import { sendToTab } from '../../src/platform/messaging';
-import { getSettings, updateSettings, watchSettings } from '../../src/platform/storage';
+import { updateSettings } from '../../src/platform/storage';
 import { activeTab, openReference } from '../../src/platform/tabs';
 import type { Settings } from '../../src/settings/settings';
 import { isSiteEnabled, normalizeHost, setSiteEnabled } from '../../src/settings/site-rules';
 import { EntryDetails } from '../../src/ui/EntryDetails';
+import { useSettings } from '../../src/ui/use-settings';
 import { GlossarySection } from './GlossarySection';
 import { PageSection, type PageView } from './PageSection';
 import { pageAccess } from './page-access';
@@ -37,7 +38,7 @@ function scheduleIdle(task: () => void): () => void {
 }
 
 export function App({ full, initialQuery, initialEntry }: AppProps) {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [settings, setSettings] = useSettings();
   const [tab, setTab] = useState<TabInfo>({ id: undefined, host: null });
   const [page, setPage] = useState<PageView>(
     full ? { status: 'unavailable', reason: 'no-page' } : { status: 'loading' },
@@ -53,16 +54,6 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
   const [pageNonce, setPageNonce] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const backRef = useRef<HTMLButtonElement>(null);
-
-  // Settings: read once, then follow changes made anywhere (options page, other windows).
-  useEffect(() => {
-    const controller = new AbortController();
-    getSettings().then((s) => {
-      if (!controller.signal.aborted) setSettings(s);
-    });
-    watchSettings(setSettings, controller.signal);
-    return () => controller.abort();
-  }, []);
 
   // Ask the active tab what it found; every failure means "the content script is not there".
   useEffect(() => {
