@@ -1,4 +1,6 @@
 import type { Category } from '../../../src/glossary/schema';
+import { startHighlighter } from '../../../src/highlight/highlighter';
+import type { Highlighter, HighlighterOptions } from '../../../src/highlight/types';
 import { compileMatcher } from '../../../src/matcher';
 
 // Test-only stand-ins for APIs happy-dom lacks (StaticRange, Highlight, CSS.highlights).
@@ -125,4 +127,24 @@ export function installFakeIntersectionObserver(): typeof FakeIntersectionObserv
   (globalThis as unknown as Record<string, unknown>).IntersectionObserver =
     FakeIntersectionObserver;
   return FakeIntersectionObserver;
+}
+
+/**
+ * Starts a highlighter on the test document with the spy matcher over TERMS and waits until it is
+ * idle. `extra` overrides any option (painter, style, matcher).
+ */
+export async function startTestHighlighter(
+  signal: AbortSignal,
+  extra: Partial<HighlighterOptions> = {},
+): Promise<Highlighter> {
+  const h = startHighlighter({
+    root: document,
+    matcher: spyMatcher(TERMS),
+    categoryOf,
+    signal,
+    painter: 'css',
+    ...extra,
+  });
+  await h.idle();
+  return h;
 }

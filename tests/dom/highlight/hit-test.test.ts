@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startHighlighter } from '../../../src/highlight/highlighter';
-import { categoryOf, installFakes, spyMatcher, TERMS } from './fakes';
+import { installFakes, startTestHighlighter } from './fakes';
 
 let registry: ReturnType<typeof installFakes>;
 let controller: AbortController;
@@ -18,14 +17,7 @@ afterEach(() => {
 
 async function setup() {
   document.body.innerHTML = '<p id="p">See NATO here and NATO there.</p>';
-  const h = startHighlighter({
-    root: document,
-    matcher: spyMatcher(TERMS),
-    categoryOf,
-    signal: controller.signal,
-    painter: 'css',
-  });
-  await h.idle();
+  const h = await startTestHighlighter(controller.signal);
   const text = document.getElementById('p')?.firstChild as Text;
   // Fake layout: character i occupies x in [10i, 10i + 10), y in [0, 20).
   vi.spyOn(Range.prototype, 'getClientRects').mockImplementation(function (this: Range) {

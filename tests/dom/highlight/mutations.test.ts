@@ -8,6 +8,7 @@ import {
   installFakes,
   rangeText,
   spyMatcher,
+  startTestHighlighter,
   TERMS,
 } from './fakes';
 
@@ -176,14 +177,7 @@ describe('mutations', () => {
     document.body.innerHTML = '<div id="host"></div>';
     const sr = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
     sr.innerHTML = '<p>NATO</p>';
-    const h = startHighlighter({
-      root: document,
-      matcher: spyMatcher(TERMS),
-      categoryOf,
-      signal: controller.signal,
-      painter: 'css',
-    });
-    await h.idle();
+    const h = await startTestHighlighter(controller.signal);
     expect(texts(h)).toEqual(['NATO']);
     const p = document.createElement('p');
     p.textContent = 'intelligence sharing';

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { startHighlighter } from '../../../src/highlight/highlighter';
-import { categoryOf, installFakes, rangeText, spyMatcher, TERMS } from './fakes';
+import { installFakes, rangeText, startTestHighlighter } from './fakes';
 
 let registry: ReturnType<typeof installFakes>;
 beforeEach(() => {
@@ -26,14 +25,7 @@ describe('CSS painter', () => {
     const before = document.documentElement.outerHTML;
     const sheetsBefore = document.adoptedStyleSheets.length;
     const controller = new AbortController();
-    const h = startHighlighter({
-      root: document,
-      matcher: spyMatcher(TERMS),
-      categoryOf,
-      signal: controller.signal,
-      painter: 'css',
-    });
-    await h.idle();
+    const h = await startTestHighlighter(controller.signal);
     const names = [...registry.keys()].filter((n) => n.startsWith('termlight-')).sort();
     expect(names).toEqual([
       'termlight-active',
@@ -71,14 +63,7 @@ describe('CSS painter', () => {
     document.body.innerHTML = '<p>NATO and a defense cooperation agreement.</p>';
     const sheetsBefore = document.adoptedStyleSheets.length;
     const controller = new AbortController();
-    const h = startHighlighter({
-      root: document,
-      matcher: spyMatcher(TERMS),
-      categoryOf,
-      signal: controller.signal,
-      painter: 'css',
-    });
-    await h.idle();
+    const h = await startTestHighlighter(controller.signal);
     const organisation = registry.get('termlight-organisation');
     h.setStyle('underline');
     expect(document.adoptedStyleSheets.length).toBe(sheetsBefore);
@@ -103,14 +88,7 @@ describe('CSS painter', () => {
   it('flash adds to termlight-flash and clears after a while', async () => {
     document.body.innerHTML = '<p>NATO</p>';
     const controller = new AbortController();
-    const h = startHighlighter({
-      root: document,
-      matcher: spyMatcher(TERMS),
-      categoryOf,
-      signal: controller.signal,
-      painter: 'css',
-    });
-    await h.idle();
+    const h = await startTestHighlighter(controller.signal);
     const [o] = h.occurrences();
     if (!o) throw new Error('no occurrence');
     h.flash(o);
@@ -127,15 +105,7 @@ describe('DOM painter', () => {
     document.body.innerHTML = '<p>NATO and a defense cooperation agreement.</p>';
     const sheetsBefore = document.adoptedStyleSheets.length;
     const controller = new AbortController();
-    const h = startHighlighter({
-      root: document,
-      matcher: spyMatcher(TERMS),
-      categoryOf,
-      signal: controller.signal,
-      painter: 'dom',
-      style: 'underline',
-    });
-    await h.idle();
+    const h = await startTestHighlighter(controller.signal, { painter: 'dom', style: 'underline' });
     const marks = () => [...document.querySelectorAll('mark.termlight')];
     expect(marks().length).toBe(2);
     expect(marks().every((m) => m.classList.contains('termlight-u'))).toBe(true);
@@ -155,13 +125,7 @@ describe('DOM painter', () => {
     const before = shape(document.body);
     const html = document.body.innerHTML;
     const controller = new AbortController();
-    const h = startHighlighter({
-      root: document,
-      matcher: spyMatcher(TERMS),
-      categoryOf,
-      signal: controller.signal,
-    });
-    await h.idle();
+    const h = await startTestHighlighter(controller.signal, { painter: undefined });
     const marks = [...document.querySelectorAll('mark[data-termlight]')];
     expect(marks.map((m) => m.textContent)).toEqual([
       'NATO',
@@ -221,14 +185,7 @@ describe('DOM painter', () => {
         const html = document.body.outerHTML;
         const before = shape(document.body);
         const controller = new AbortController();
-        const h = startHighlighter({
-          root: document,
-          matcher: spyMatcher(TERMS),
-          categoryOf,
-          signal: controller.signal,
-          painter: 'dom',
-        });
-        await h.idle();
+        const _h = await startTestHighlighter(controller.signal, { painter: 'dom' });
         // Painting must not change the text a reader sees.
         expect(document.body.textContent).toBe(
           (() => {
