@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { CATEGORY_LABELS, entryById } from '../../src/glossary/glossary';
 import type { Category } from '../../src/glossary/schema';
 import {

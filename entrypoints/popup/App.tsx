@@ -6,7 +6,6 @@ import type { PageStateResponse } from '../../src/messaging/protocol';
 import { sendToTab } from '../../src/platform/messaging';
 import { updateSettings } from '../../src/platform/storage';
 import { activeTab, openReference } from '../../src/platform/tabs';
-import type { Settings } from '../../src/settings/settings';
 import { isSiteEnabled, normalizeHost, setSiteEnabled } from '../../src/settings/site-rules';
 import { EntryDetails } from '../../src/ui/EntryDetails';
 import { useSettings } from '../../src/ui/use-settings';
