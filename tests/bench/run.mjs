@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench` — Termlight vs. a read-all-text baseline vs. mark.js 8.11 in headless Chromium.
 // Usage: node tests/bench/run.mjs [--smoke] [--runs N] [--out bench-results/bench.json]
-//        [--engine real|standin] [--pages wikipedia,yahoo,large,append] [--no-extension]
+//        [--pages wikipedia,yahoo,large,append] [--no-extension]
 //        [--extension-dir .output/chrome-mv3] [--markjs-budget SECONDS]
 // Timings are reported against targets but never fail the run; crashes and zero matches do.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -27,7 +27,6 @@ const { values: args } = parseArgs({
     smoke: { type: 'boolean', default: false },
     runs: { type: 'string' },
     out: { type: 'string', default: 'bench-results/bench.json' },
-    engine: { type: 'string', default: 'real' },
     pages: { type: 'string' },
     'no-extension': { type: 'boolean', default: false },
     'extension-dir': { type: 'string' },
@@ -45,11 +44,6 @@ if (!Number.isInteger(runs) || runs < 1) {
 // is spent (the Wikipedia ratio is a target, so it gets the most).
 const markBudgetMs = (key) =>
   1000 * Number(args['markjs-budget'] ?? (smoke ? 20 : key === 'wikipedia' ? 70 : 20));
-if (args.engine !== 'real' && args.engine !== 'standin') {
-  console.error(`bench: --engine must be 'real' or 'standin', got '${args.engine}'`);
-  process.exit(2);
-}
-const engineKind = args.engine;
 const RUN_TIMEOUT_MS = smoke ? 30_000 : 60_000;
 
 const CHROMIUM_ARGS = [
@@ -72,19 +66,16 @@ const log = (...a) => console.error(...a);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------------------------------------
-// 1. Bundle the engine. The real engine is the point of the benchmark: if it cannot be bundled
-//    the run fails loudly (use --engine standin only to work on the harness itself).
+// 1. Bundle the engine from src/. It is the point of the benchmark: if it cannot be bundled the
+//    run fails loudly.
 let engineCode;
 try {
-  engineCode = await bundleEngine({ repoRoot, benchDir, engine: engineKind });
+  engineCode = await bundleEngine({ repoRoot });
 } catch (err) {
   console.error(
-    `\nbench: cannot bundle the ${engineKind === 'real' ? 'REAL Termlight engine' : 'stand-in engine'}:\n` +
+    `\nbench: cannot bundle the Termlight engine:\n` +
       `  ${String(err?.message ?? err).replace(/\n/g, '\n  ')}\n` +
-      (engineKind === 'real'
-        ? '  (needs src/glossary/glossary.ts, src/matcher/index.ts, src/highlight/* per the contract;\n' +
-          '   `--engine standin` runs the harness against a stand-in engine, for harness work only)\n'
-        : ''),
+      '  (needs src/glossary/glossary.ts, src/matcher/index.ts and src/highlight/)\n',
   );
   process.exit(2);
 }
@@ -170,13 +161,11 @@ let info;
   info = await page.evaluate(() => globalThis.__tlb.info());
   await page.close();
 }
-if (info.engine !== engineKind)
-  fail(`bundle reports engine '${info.engine}', expected '${engineKind}'`);
 if (!Array.isArray(info.forms) || info.forms.length === 0)
   fail('the engine bundle exports no surface forms');
 const forms = info.forms;
 log(
-  `bench: engine=${engineKind} (${info.terms} entries, ${forms.length} surface forms), runs=${runs}${smoke ? ' [smoke]' : ''}`,
+  `bench: engine from src/ (${info.terms} entries, ${forms.length} surface forms), runs=${runs}${smoke ? ' [smoke]' : ''}`,
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -489,7 +478,7 @@ const rows = Object.entries(summary).map(([, s]) => [
 ]);
 const out = [];
 out.push(
-  `Termlight benchmark — engine: ${engineKind === 'real' ? 'real (src/)' : 'STAND-IN (tests/bench/standin, not the product)'}; ` +
+  'Termlight benchmark — engine: src/; ' +
     `Chromium ${chromiumVersion}; ${os.cpus().length} CPUs, load average ${loadAtStart.toFixed(1)} → ${os.loadavg()[0].toFixed(1)}; ` +
     `median of ${runs} run(s) per page; ${forms.length} surface forms`,
 );
@@ -580,7 +569,6 @@ writeFileSync(
   `${JSON.stringify(
     {
       date: new Date().toISOString(),
-      engine: engineKind,
       smoke,
       runsPerPage: runs,
       chromium: chromiumVersion,

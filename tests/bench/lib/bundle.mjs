@@ -31,25 +31,16 @@ function realEntry(repoRoot) {
 import { glossary, surfaceForms, categoryOf } from ${JSON.stringify(p('src/glossary/glossary.ts'))};
 import { compileMatcher } from ${JSON.stringify(p('src/matcher/index.ts'))};
 import { startHighlighter } from ${JSON.stringify(p(highlight))};
-export const engine = 'real';
 export const terms = glossary.entries.map((e) => ({ id: e.id, forms: surfaceForms(e) }));
 ${SHARED_TAIL}`;
 }
 
-function standinEntry(benchDir) {
-  return `
-import { terms, categoryOf, compileMatcher, startHighlighter } from ${JSON.stringify(path.join(benchDir, 'standin/engine.js'))};
-export const engine = 'standin';
-export { terms };
-${SHARED_TAIL}`;
-}
-
 /**
- * @param {{ repoRoot: string, benchDir: string, engine: 'real' | 'standin' }} opts
+ * @param {{ repoRoot: string }} opts
  * @returns {Promise<string>} IIFE source
  */
-export async function bundleEngine({ repoRoot, benchDir, engine }) {
-  const entrySource = engine === 'real' ? realEntry(repoRoot) : standinEntry(benchDir);
+export async function bundleEngine({ repoRoot }) {
+  const entrySource = realEntry(repoRoot);
   const problems = [];
   const bundle = await rolldown({
     input: ENTRY_ID,

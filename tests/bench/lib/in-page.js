@@ -90,7 +90,6 @@
     info() {
       const B = globalThis.TermlightBench;
       return {
-        engine: B?.engine ?? null,
         forms: B?.forms ?? null,
         terms: B?.terms?.length ?? null,
         exports: B ? Object.keys(B) : [],
