@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startContentSession } from '../../src/content/session';
 import { categoryOf, glossary, surfaceForms } from '../../src/glossary/glossary';
-import { compileMatcher } from '../../src/matcher';
+import { glossaryMatcher } from '../../src/glossary/matcher';
 import { onMessage, sendToBackground } from '../../src/platform/messaging';
 import { getSettings, updateSettings, watchSettings } from '../../src/platform/storage';
 import { startPopover } from '../../src/popover/controller';
@@ -25,7 +25,7 @@ export default defineContentScript({
       entries: glossary.entries,
       surfaceForms,
       categoryOf,
-      compileMatcher,
+      compileMatcher: glossaryMatcher,
       getSettings,
       watchSettings,
       updateSettings,

@@ -9,7 +9,8 @@
  */
 
 import { createTokenBuffer, type TokenBuffer, TokenFlag, tokenize } from './normalize';
-import { Vocabulary } from './vocabulary';
+import { buildNeedles, prefilterRegExp } from './prefilter';
+import { hashKey, Vocabulary } from './vocabulary';
 
 export interface MatcherTerm {
   id: string;
@@ -34,10 +35,17 @@ export interface Matcher {
   scanPart?(text: string, from: number, maxChars: number): { matches: Match[]; next: number };
   /** Number of distinct normalised forms compiled (duplicates across entries count once). */
   readonly formCount: number;
+  /** Whether scanning skips text through the native pre-filter (see prefilter.ts). */
+  readonly prefiltered?: boolean;
+  /**
+   * Which of `texts` may hold a match (1) and which certainly hold none (0), decided by one
+   * native search over them all: a page's thousands of text blocks cost one call, not one each.
+   */
+  candidates?(texts: readonly string[]): Uint8Array;
 }
 
 /** What `compileMatcher` returns: a Matcher that always supports `scanPart`. */
-export type PartMatcher = Matcher & Required<Pick<Matcher, 'scanPart'>>;
+export type PartMatcher = Matcher & Required<Pick<Matcher, 'scanPart' | 'candidates'>>;
 
 export interface MatcherOptions {
   /**
@@ -46,19 +54,12 @@ export interface MatcherOptions {
    * read as "US" or "SOFA" while "Nato" and "NATO's" still are.
    */
   acronymGuard?: boolean;
-}
-
-interface TrieNode {
-  /** Children by vocabulary index of the next token's key. */
-  children: Map<number, TrieNode> | null;
-  /** Entry id when a form ends here. */
-  id: string | null;
-  /** The edge into this node needs a text word with a capital (see `acronymGuard`). */
-  strict: boolean;
-}
-
-function newNode(strict: boolean): TrieNode {
-  return { children: null, id: null, strict };
+  /**
+   * When true (default), a native RegExp finds where matches can start and the tokenizer only
+   * reads windows around those places (see prefilter.ts). Same matches either way; false exists
+   * for the tests that prove it.
+   */
+  prefilter?: boolean;
 }
 
 function countUpper(s: string): number {
@@ -78,29 +79,60 @@ export function inflections(key: string): string[] {
   return [...plurals, ...plurals.map((p) => `${p}'`), `${key}'s`, `${key}'`];
 }
 
-export function compileMatcher(
+/**
+ * A compiled matcher as plain data: what `buildMatcherTables` computes and `loadMatcher` runs.
+ * JSON-safe, so the build can compile the glossary once and ship the result (see
+ * src/glossary/matcher.ts): loading it costs a fraction of compiling on a page where the code
+ * is still cold.
+ */
+export interface MatcherTables {
+  version: 1;
+  /** Entry ids, in the order the terms were given: which terms these tables are for. */
+  terms: string[];
+  /** Vocabulary keys by index, and their hashes (see vocabulary.ts). */
+  keys: string[];
+  hashes: number[];
+  /** Per trie node (0 is the root): index in `terms` of the entry whose form ends there, or -1. */
+  ends: number[];
+  /** Per trie node: 1 when the edge into it needs a text word with a capital (acronym guard). */
+  strict: number[];
+  /** Trie edges as flat triples: parent node, vocabulary index of the token, child node. */
+  edges: number[];
+  /** Flat pairs: vocabulary index of a plural/possessive, vocabulary index of its base key. */
+  bases: number[];
+  /** Longest form in tokens: how far a decision at one token can look ahead. */
+  maxTokens: number;
+  formCount: number;
+  /** The pre-filter's needles (see prefilter.ts), or null when scanning reads everything. */
+  prefilter: string | null;
+}
+
+export function buildMatcherTables(
   terms: readonly MatcherTerm[],
   options: MatcherOptions = {},
-): PartMatcher {
+): MatcherTables {
   const guard = options.acronymGuard !== false;
   const vocab = new Vocabulary();
-  const root = newNode(false);
+  const ends: number[] = [-1];
+  const strictness: number[] = [0];
+  /** Child node by `${parent}:${vocabulary index}`. */
+  const edges = new Map<string, number>();
+  const edgeList: number[] = [];
   /** For a vocabulary index: the indices of the last-word keys it is a plural/possessive of. */
   const bases: (number[] | undefined)[] = [];
   let formCount = 0;
-  /** Longest form in tokens: how far a decision at one token can look ahead. */
   let maxTokens = 1;
+  const firstKeys = new Set<string>();
 
-  // One token buffer for every form: compiling runs once per page, cold (interpreted), so
-  // per-form allocations (token objects, typed arrays) are a large share of its cost.
   const formBuf: TokenBuffer = createTokenBuffer(16);
-  for (const term of terms) {
+  terms.forEach((term, termIndex) => {
     for (const form of term.forms) {
       tokenize(form, formBuf);
       const n = formBuf.count;
       if (n === 0) continue;
       if (n > maxTokens) maxTokens = n;
-      let node = root;
+      firstKeys.add(formBuf.keys[0] as string);
+      let node = 0;
       let lastKey = '';
       let lastWord = false;
       for (let t = 0; t < n; t++) {
@@ -114,23 +146,26 @@ export function compileMatcher(
           (flags & TokenFlag.Upper) !== 0 &&
           countUpper(form.slice(formBuf.start[t], formBuf.end[t])) >= 2;
         const index = vocab.add(key);
-        if (node.children === null) node.children = new Map();
-        let child = node.children.get(index);
+        const edge = `${node}:${index}`;
+        let child = edges.get(edge);
         if (child === undefined) {
-          child = newNode(strict);
-          node.children.set(index, child);
+          child = ends.length;
+          ends.push(-1);
+          strictness.push(strict ? 1 : 0);
+          edges.set(edge, child);
+          edgeList.push(node, index, child);
         } else if (!strict) {
           // Shared edge: the lenient spelling wins, so no form is made harder to match.
-          child.strict = false;
+          strictness[child] = 0;
         }
         node = child;
         lastKey = key;
         lastWord = word;
       }
-      if (node.id === null) {
+      if (ends[node] === -1) {
         // First entry to claim a form keeps it; duplicates are a data error caught by the
         // glossary's own tests (via normalizeForm).
-        node.id = term.id;
+        ends[node] = termIndex;
         formCount++;
       }
       if (lastWord) {
@@ -143,7 +178,61 @@ export function compileMatcher(
         }
       }
     }
+  });
+  const basePairs: number[] = [];
+  bases.forEach((list, index) => {
+    for (const base of list ?? []) basePairs.push(index, base);
+  });
+  const needles = options.prefilter === false ? null : buildNeedles(firstKeys);
+  return {
+    version: 1,
+    terms: terms.map((t) => t.id),
+    keys: [...vocab.keys],
+    hashes: vocab.keys.map(hashKey),
+    ends,
+    strict: strictness,
+    edges: edgeList,
+    bases: basePairs,
+    maxTokens,
+    formCount,
+    prefilter: needles,
+  };
+}
+
+export function compileMatcher(
+  terms: readonly MatcherTerm[],
+  options: MatcherOptions = {},
+): PartMatcher {
+  return loadMatcher(buildMatcherTables(terms, options));
+}
+
+/** A matcher over tables from `buildMatcherTables` (possibly compiled at build time). */
+export function loadMatcher(tables: MatcherTables): PartMatcher {
+  const vocab = Vocabulary.load(tables.keys, tables.hashes);
+  const termIds = tables.terms;
+  const nodeEnds = Int32Array.from(tables.ends);
+  const nodeStrict = Uint8Array.from(tables.strict);
+  const nodeCount = nodeEnds.length;
+  // One map for every edge, keyed parent * stride + token (small integers hash fastest).
+  const stride = Math.max(1, tables.keys.length);
+  const edgeMap = new Map<number, number>();
+  const hasChildren = new Uint8Array(nodeCount);
+  const edges = tables.edges;
+  for (let i = 0; i + 2 < edges.length; i += 3) {
+    const parent = edges[i] as number;
+    edgeMap.set(parent * stride + (edges[i + 1] as number), edges[i + 2] as number);
+    hasChildren[parent] = 1;
   }
+  const bases: (number[] | undefined)[] = [];
+  for (let i = 0; i + 1 < tables.bases.length; i += 2) {
+    const index = tables.bases[i] as number;
+    const list = bases[index];
+    if (list) list.push(tables.bases[i + 1] as number);
+    else bases[index] = [tables.bases[i + 1] as number];
+  }
+  const maxTokens = tables.maxTokens;
+  const formCount = tables.formCount;
+  const empty = edgeMap.size === 0;
 
   // Reused across calls: the engine scans thousands of small blocks.
   const buf: TokenBuffer = createTokenBuffer(1024);
@@ -157,32 +246,34 @@ export function compileMatcher(
     const count = buf.count;
     const ids = buf.vocab;
     const flags = buf.flags;
-    let children: Map<number, TrieNode> | null = root.children;
+    let node = 0;
     foundEnd = -1;
     foundId = null;
-    for (let k = t; k < count && children !== null; k++) {
+    for (let k = t; k < count && hasChildren[node] === 1; k++) {
       const x = ids[k] as number;
       if (x < 0) return;
       const upper = ((flags[k] as number) & TokenFlag.Upper) !== 0;
+      const from = node * stride;
       const inflected = bases[x];
       if (inflected !== undefined) {
         // The token is a plural/possessive: it can end a form whose last word is its base.
         for (const base of inflected) {
-          const node = children.get(base);
-          if (node !== undefined && node.id !== null && (upper || !node.strict)) {
+          const c = edgeMap.get(from + base);
+          if (c !== undefined && (nodeEnds[c] as number) >= 0 && (upper || nodeStrict[c] === 0)) {
             foundEnd = k;
-            foundId = node.id;
+            foundId = termIds[nodeEnds[c] as number] as string;
             break;
           }
         }
       }
-      const child = children.get(x);
-      if (child === undefined || (child.strict && !upper)) return;
-      if (child.id !== null) {
+      const child = edgeMap.get(from + x);
+      if (child === undefined || (nodeStrict[child] === 1 && !upper)) return;
+      const end = nodeEnds[child] as number;
+      if (end >= 0) {
         foundEnd = k;
-        foundId = child.id;
+        foundId = termIds[end] as string;
       }
-      children = child.children;
+      node = child;
     }
   }
 
@@ -228,17 +319,119 @@ export function compileMatcher(
     return Math.min(t, count);
   }
 
-  function scan(text: string): Match[] {
-    const matches: Match[] = [];
-    if (root.children === null || text.length === 0) return matches;
-    tokenize(text, buf, vocab);
-    matchTokens(matches, buf.count);
-    return matches;
-  }
-
   /** A cut point: an ASCII space, tab or line break, which only ever separates tokens. */
   function isCut(c: number): boolean {
     return c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
+  }
+
+  /** Tokens a window leaves undecided: a decision at token t reads up to 2 * maxTokens ahead. */
+  const tail = 2 * maxTokens + 1;
+
+  /**
+   * Tokenizes [from, to) (a token start and a cut) and decides what it can; returns the offset of
+   * the first undecided token, `from` when nothing could be decided, `to` at the end of text.
+   */
+  function decide(text: string, from: number, to: number, matches: Match[]): number {
+    tokenize(text, buf, vocab, from, to);
+    if (to === text.length) {
+      matchTokens(matches, buf.count);
+      return to;
+    }
+    const limit = buf.count - tail;
+    if (limit <= 0) return from;
+    const t = matchTokens(matches, limit);
+    // The pass stops at a token start: the tokenizer keeps no state across tokens, so resuming
+    // there reads the same tokens as one whole pass would.
+    return t < buf.count ? (buf.start[t] as number) : to;
+  }
+
+  const pre = tables.prefilter === null ? null : prefilterRegExp(tables.prefilter);
+  const MIN_WINDOW = Math.max(128, tail * 12);
+  const MAX_WINDOW = 8192;
+
+  /**
+   * Scans from `from` through windows around the pre-filter's hits until past `from + maxChars`;
+   * returns where to resume (`text.length` when done). Text between windows holds no possible
+   * match start (see prefilter.ts), so skipping it changes nothing.
+   */
+  function scanWindows(text: string, from: number, maxChars: number, matches: Match[]): number {
+    const re = pre as RegExp;
+    const n = text.length;
+    const stop = from + maxChars;
+    let pos = from;
+    let width = MIN_WINDOW;
+    // A part reads about maxChars characters: windows never grow past that.
+    const widest = Math.min(MAX_WINDOW, Math.max(MIN_WINDOW, maxChars));
+    let lastEnd = -1;
+    while (pos < n && pos < stop) {
+      re.lastIndex = pos;
+      const hit = re.exec(text);
+      if (hit === null) return n;
+      const h = hit.index;
+      // Dense text (a hit inside the last window): grow windows so their undecided tails are
+      // re-read rarely; sparse text: small windows, so little is read around each hit.
+      width = h < lastEnd ? Math.min(width * 2, widest) : MIN_WINDOW;
+      // Start after the last separator before the hit: the hit may be inside the match's token.
+      let s = h;
+      while (s > pos && !isCut(text.charCodeAt(s - 1))) s--;
+      // Ends near the part's end rather than a whole window past it.
+      let reach = Math.min(width, Math.max(stop - h, MIN_WINDOW));
+      for (;;) {
+        let e = h + reach;
+        if (e >= n) e = n;
+        else while (e < n && !isCut(text.charCodeAt(e))) e++;
+        const next = decide(text, s, e, matches);
+        if (next > h) {
+          pos = next;
+          lastEnd = e;
+          break;
+        }
+        reach *= 2; // too few tokens to decide the hit's own token: read further
+      }
+    }
+    return pos;
+  }
+
+  function candidates(texts: readonly string[]): Uint8Array {
+    const out = new Uint8Array(texts.length);
+    if (empty) return out;
+    if (pre === null || texts.length === 1) return out.fill(1);
+    // Joined by line breaks, which no needle crosses and which read as the edge of a text to the
+    // needles' lookarounds.
+    const all = texts.join('\n');
+    const re = pre;
+    let index = 0;
+    let start = 0; // offset of texts[index] in `all`
+    re.lastIndex = 0;
+    // `test` rather than `exec`: no match object per hit. A hit never spans a line break, so
+    // its last character (lastIndex - 1) names its text.
+    while (re.test(all)) {
+      const h = re.lastIndex - 1;
+      while (start + (texts[index] as string).length < h) {
+        start += (texts[index] as string).length + 1;
+        index++;
+      }
+      if (h < start) continue; // on a joining line break (cannot happen: kept for safety)
+      out[index] = 1;
+      // Nothing more to learn from this text: resume at the next one.
+      start += (texts[index] as string).length + 1;
+      index++;
+      if (index >= texts.length) break;
+      re.lastIndex = start;
+    }
+    return out;
+  }
+
+  function scan(text: string): Match[] {
+    const matches: Match[] = [];
+    if (empty || text.length === 0) return matches;
+    if (pre !== null) {
+      scanWindows(text, 0, text.length, matches);
+      return matches;
+    }
+    tokenize(text, buf, vocab);
+    matchTokens(matches, buf.count);
+    return matches;
   }
 
   function scanPart(
@@ -248,7 +441,8 @@ export function compileMatcher(
   ): { matches: Match[]; next: number } {
     const n = text.length;
     const matches: Match[] = [];
-    if (root.children === null || from >= n) return { matches, next: n };
+    if (empty || from >= n) return { matches, next: n };
+    if (pre !== null) return { matches, next: scanWindows(text, from, maxChars, matches) };
     let to = n;
     if (n - from > maxChars * 1.5) {
       // Cut at a separator near from + maxChars, so no token straddles the cut.
@@ -262,25 +456,11 @@ export function compileMatcher(
       }
       if (cut > from) to = cut;
     }
-    tokenize(text, buf, vocab, from, to);
-    if (to === n) {
-      matchTokens(matches, buf.count);
-      return { matches, next: n };
-    }
-    // A decision at token t reads at most 2 * maxTokens tokens ahead (its own longest form,
-    // then the yield check from inside it), so decisions before `limit` are final.
-    const limit = buf.count - 2 * maxTokens - 1;
-    if (limit <= 0) {
-      // Too few tokens to decide anything (a run without separators): finish in one go.
-      tokenize(text, buf, vocab, from, n);
-      matchTokens(matches, buf.count);
-      return { matches, next: n };
-    }
-    const t = matchTokens(matches, limit);
-    // The pass stops at a token start: the tokenizer keeps no state across tokens, so resuming
-    // there reads the same tokens as one whole pass would.
-    return { matches, next: t < buf.count ? (buf.start[t] as number) : to };
+    const next = decide(text, from, to, matches);
+    if (next > from || to === n) return { matches, next };
+    // Too few tokens to decide anything (a run without separators): finish in one go.
+    return { matches, next: decide(text, from, n, matches) };
   }
 
-  return { scan, scanPart, formCount };
+  return { scan, scanPart, candidates, formCount, prefiltered: pre !== null };
 }

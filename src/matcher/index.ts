@@ -1,8 +1,11 @@
 export {
+  buildMatcherTables,
   compileMatcher,
+  loadMatcher,
   type Match,
   type Matcher,
   type MatcherOptions,
+  type MatcherTables,
   type MatcherTerm,
   type PartMatcher,
 } from './compile';

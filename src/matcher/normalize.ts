@@ -40,9 +40,13 @@ const FORMAT_RE = /^\p{Cf}$/u;
 const DASHES = new Set([
   0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d,
 ]);
-const APOSTROPHES = new Set([0x27, 0x2018, 0x2019, 0x02bc, 0x2032, 0xff07]);
+// Mirrored by APOSTROPHE_CLASS in prefilter.ts.
+export const APOSTROPHES: ReadonlySet<number> = new Set([
+  0x27, 0x2018, 0x2019, 0x02bc, 0x2032, 0xff07,
+]);
 
-function classifyCodePoint(cp: number): CharClass {
+/** Class of a code point, computed (uncached): see `classOf`. */
+export function classifyCodePoint(cp: number): CharClass {
   if (DASHES.has(cp)) return CharClass.Sep;
   if (APOSTROPHES.has(cp)) return CharClass.Apos;
   const ch = String.fromCodePoint(cp);

@@ -23,6 +23,17 @@ export class Vocabulary {
   private table = new Int32Array(64); // vocabulary index + 1; 0 = empty
   private hashes: number[] = [];
 
+  /** A vocabulary of `keys`, whose hashes are given (as `hashKey` computes them). */
+  static load(keys: readonly string[], hashes: readonly number[]): Vocabulary {
+    const v = new Vocabulary();
+    v.keys.push(...keys);
+    v.hashes = hashes.slice();
+    let size = 64;
+    while (keys.length * 2 > size) size *= 2;
+    v.rehash(size);
+    return v;
+  }
+
   /** Index of `key`, adding it if new. */
   add(key: string): number {
     const found = this.lookup(key);

@@ -6,18 +6,9 @@ import { rolldown } from 'rolldown';
 
 const ENTRY_ID = '\0termlight-bench-entry';
 
-// Same surface for both engines: terms, forms (deduplicated, for baseline and mark.js), compile, start.
-const SHARED_TAIL = `
-export const forms = [...new Set(terms.flatMap((t) => t.forms))];
-export function compile() { return compileMatcher(terms); }
-export function start(matcher, signal) {
-  return startHighlighter({ root: document, matcher, categoryOf, signal });
-}
-`;
-
 function realEntry(repoRoot) {
   const p = (rel) => path.join(repoRoot, rel);
-  const need = ['src/glossary/glossary.ts', 'src/matcher/index.ts', 'data/glossary.json'];
+  const need = ['src/glossary/glossary.ts', 'src/glossary/matcher.ts', 'data/glossary.json'];
   const highlight = ['src/highlight/index.ts', 'src/highlight/highlighter.ts'].find((f) => {
     if (!existsSync(p(f))) return false;
     return /export\s+(async\s+)?function\s+startHighlighter|export\s*\{[^}]*startHighlighter/.test(
@@ -27,12 +18,50 @@ function realEntry(repoRoot) {
   const missing = need.filter((f) => !existsSync(p(f)));
   if (!highlight) missing.push('src/highlight/{index,highlighter}.ts exporting startHighlighter');
   if (missing.length > 0) throw new Error(`missing engine modules: ${missing.join(', ')}`);
+  // The content script's own matcher: the build's precompiled tables (see wxt.config.ts).
   return `
-import { glossary, surfaceForms, categoryOf } from ${JSON.stringify(p('src/glossary/glossary.ts'))};
-import { compileMatcher } from ${JSON.stringify(p('src/matcher/index.ts'))};
+import { categoryOf } from ${JSON.stringify(p('src/glossary/glossary.ts'))};
+import { glossaryMatcher, glossaryTerms } from ${JSON.stringify(p('src/glossary/matcher.ts'))};
 import { startHighlighter } from ${JSON.stringify(p(highlight))};
-export const terms = glossary.entries.map((e) => ({ id: e.id, forms: surfaceForms(e) }));
-${SHARED_TAIL}`;
+export const terms = glossaryTerms();
+export const forms = [...new Set(terms.flatMap((t) => t.forms))];
+export function compile() { return glossaryMatcher(terms); }
+export function start(matcher, signal) {
+  return startHighlighter({ root: document, matcher, categoryOf, signal });
+}
+`;
+}
+
+const ALIASES = (repoRoot) => ({ '@': repoRoot, '~': repoRoot, '@@': repoRoot, '~~': repoRoot });
+
+/**
+ * The glossary's matcher tables, as the extension's build computes them (wxt.config.ts): the
+ * same TypeScript bundled for Node and run once.
+ */
+async function matcherTablesJson(repoRoot) {
+  const entry = '\0termlight-bench-tables';
+  const bundle = await rolldown({
+    input: entry,
+    cwd: repoRoot,
+    platform: 'node',
+    resolve: { alias: ALIASES(repoRoot), extensions: ['.ts', '.js', '.json'] },
+    plugins: [
+      {
+        name: 'termlight-bench-tables',
+        resolveId: (id) => (id === entry ? entry : null),
+        load: (id) =>
+          id === entry
+            ? `import { glossaryMatcherTables } from ${JSON.stringify(path.join(repoRoot, 'src/glossary/matcher.ts'))};
+export default JSON.stringify(glossaryMatcherTables());`
+            : null,
+      },
+    ],
+  });
+  const { output } = await bundle.generate({ format: 'esm' });
+  await bundle.close();
+  const code = output.find((o) => o.type === 'chunk')?.code ?? '';
+  const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  return mod.default;
 }
 
 /**
@@ -41,6 +70,7 @@ ${SHARED_TAIL}`;
  */
 export async function bundleEngine({ repoRoot }) {
   const entrySource = realEntry(repoRoot);
+  const tables = await matcherTablesJson(repoRoot);
   const problems = [];
   const bundle = await rolldown({
     input: ENTRY_ID,
@@ -48,7 +78,7 @@ export async function bundleEngine({ repoRoot }) {
     platform: 'browser',
     // WXT's aliases (srcDir is the repo root) so src/ may import '@/data/glossary.json' etc.
     resolve: {
-      alias: { '@': repoRoot, '~': repoRoot, '@@': repoRoot, '~~': repoRoot },
+      alias: ALIASES(repoRoot),
       extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
     },
     transform: {
@@ -61,6 +91,7 @@ export async function bundleEngine({ repoRoot }) {
         'import.meta.env.FIREFOX': 'false',
         'import.meta.env.MANIFEST_VERSION': '3',
         'process.env.NODE_ENV': '"production"',
+        __TERMLIGHT_MATCHER_TABLES__: JSON.stringify(tables),
       },
     },
     plugins: [
