@@ -1,5 +1,5 @@
 import type { Match } from '../matcher';
-import { type BlockKey, rangeFor, type Segment, walkSegments } from './blocks';
+import { type BlockKey, locate, rangeFor, type Segment, walkSegments } from './blocks';
 import { hitTest } from './hit-test';
 import { classifyRecords, createMutationTracker } from './mutations';
 import { createCssPainter, supportsCssHighlights } from './painter-css';
@@ -134,9 +134,7 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     ? createCssPainter(doc, categoryOf, style, options.colors)
     : createDomPainter(doc, categoryOf, style, options.colors);
 
-  const states = new Map<BlockKey, Occurrence[]>();
-  const byText = new Map<Text, Occurrence[]>();
-  const byRange = new Map<AbstractRange, Occurrence>();
+  const states = new Map<BlockKey, readonly Occurrence[]>();
   const shadowRoots: ShadowRoot[] = [];
   let total = 0;
   // Reading order, maintained incrementally: re-sorting every occurrence after each pass would cost
@@ -159,23 +157,18 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
 
   const paint = (fn: () => void) => (painter.mutatesDom ? tracker.quiet(fn) : fn());
 
-  const index = (o: Occurrence) => {
-    byRange.set(o.range, o);
-    for (const t of textNodesIn(o.range)) {
-      const list = byText.get(t);
-      if (list) list.push(o);
-      else byText.set(t, [o]);
-    }
-  };
-  const unindex = (o: Occurrence) => {
-    byRange.delete(o.range);
-    for (const t of textNodesIn(o.range)) {
-      const list = byText.get(t);
-      if (!list) continue;
-      const i = list.indexOf(o);
-      if (i >= 0) list.splice(i, 1);
-      if (list.length === 0) byText.delete(t);
-    }
+  /**
+   * The occurrences covering a Text node, looked up through its block when needed (hover,
+   * focus) rather than indexed for every occurrence up front: a long page has tens of thousands.
+   */
+  const occurrencesAt = (t: Text): Occurrence[] => {
+    const where = locate(t);
+    const list = where ? states.get(where.key) : undefined;
+    if (!list) return [];
+    return list.filter((o) => {
+      const { startContainer: first, endContainer: last } = o.range;
+      return first === t || last === t || (first !== last && textNodesIn(o.range).includes(t));
+    });
   };
 
   /** Replaces a block's occurrences; painting is incremental per block. */
@@ -184,22 +177,18 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     if (!prev && next.length === 0) return;
     paint(() => {
       if (prev) {
-        for (const o of prev) {
-          unindex(o);
-          removedSinceOrder.add(o);
-        }
+        for (const o of prev) removedSinceOrder.add(o);
         painter.remove(prev);
         states.delete(key);
         total -= prev.length;
       }
       if (next.length > 0) {
         painter.add(next);
-        // The DOM painter re-points ranges at its marks, so index after painting.
-        const kept = next.filter((o) => o.range.startContainer.isConnected);
-        for (const o of kept) {
-          index(o);
-          addedSinceOrder.push(o);
-        }
+        // The DOM painter re-points ranges at its marks: keep what it painted.
+        const kept = painter.mutatesDom
+          ? next.filter((o) => o.range.startContainer.isConnected)
+          : next;
+        for (const o of kept) addedSinceOrder.push(o);
         states.set(key, kept);
         total += kept.length;
       }
@@ -327,25 +316,30 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     const html = doc.documentElement;
     if (!html) return;
     tracker.observe(doc);
-    const groups: TextGroup[] = [];
-    const byKey = new Map<BlockKey, TextGroup>();
+    // Geometry is read just after a frame (see below). Asked for now, the frame usually comes
+    // while the page's text is being collected, and costs no wait afterwards.
+    const framed = afterNextFrame(doc.defaultView);
+    const segments: Segment[] = [];
     for (const seg of walkSegments(html, { mode: 'deep', onShadowRoot })) {
-      if (seg) {
-        const g = byKey.get(seg.key);
-        if (g) g.segs.push(seg);
-        else {
-          const added = { key: seg.key, block: seg.block, segs: [seg] };
-          byKey.set(seg.key, added);
-          groups.push(added);
-        }
-      }
+      if (seg) segments.push(seg);
       if (slicer.due()) await slicer.check();
     }
-    // Read geometry just after a frame, when style and layout are clean: reading it earlier
-    // would make us pay for the page's own pending style and layout (tens of ms while a page
-    // loads) inside our slice. Measured before any painting, so the DOM painter reads a clean
-    // layout too.
-    await afterNextFrame(doc.defaultView);
+    // Only blocks that may hold a match are scanned (and measured): on most pages that is a
+    // small share of them, found by one native search over all their text.
+    const may = matcher.candidates?.(segments.map((seg) => seg.text));
+    const groups: TextGroup[] = [];
+    const byKey = new Map<BlockKey, TextGroup>();
+    segments.forEach((seg, i) => {
+      if (may && may[i] === 0) return;
+      const g = byKey.get(seg.key);
+      if (g) g.segs.push(seg);
+      else {
+        const added = { key: seg.key, block: seg.block, segs: [seg] };
+        byKey.set(seg.key, added);
+        groups.push(added);
+      }
+    });
+    await framed;
     await slicer.check();
     slicer.reset();
     const seen = viewportGroups(
@@ -483,8 +477,6 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     tracker.disconnect();
     painter.dispose();
     states.clear();
-    byText.clear();
-    byRange.clear();
     total = 0;
     ordered = [];
     removedSinceOrder = new Set();
@@ -505,18 +497,18 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     occurrences,
     occurrenceAt(x, y) {
       if (stopped) return null;
-      return hitTest(doc, x, y, { byRange, byText }, shadowRoots);
+      return hitTest(doc, x, y, { at: occurrencesAt }, shadowRoots);
     },
     occurrenceFor(node) {
       if (stopped) return null;
       const own = painter.occurrenceForNode?.(node);
       if (own) return own;
-      if (node.nodeType === 3) return byText.get(node as Text)?.[0] ?? null;
+      if (node.nodeType === 3) return occurrencesAt(node as Text)[0] ?? null;
       // An element: its first text with an occurrence (e.g. a focused link around a term).
       const walker = doc.createTreeWalker(node, 4 /* SHOW_TEXT */);
       for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-        const hit = byText.get(t as Text);
-        if (hit?.[0]) return hit[0];
+        const hit = occurrencesAt(t as Text)[0];
+        if (hit) return hit;
       }
       return null;
     },

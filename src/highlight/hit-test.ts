@@ -5,8 +5,8 @@ const TEXT_NODE = 3;
 const SLOP = 1;
 
 export interface HitIndex {
-  byRange: ReadonlyMap<AbstractRange, Occurrence>;
-  byText: ReadonlyMap<Text, readonly Occurrence[]>;
+  /** The occurrences whose range covers Text node `t` (usually none or one). */
+  at(t: Text): readonly Occurrence[];
 }
 
 interface HighlightHit {
@@ -28,7 +28,8 @@ function fromHighlightRegistry(doc: Document, x: number, y: number, index: HitIn
     if (!hit || !Array.isArray(hit.ranges)) continue;
     sawRanges = true;
     for (const r of hit.ranges) {
-      const o = index.byRange.get(r);
+      if (r.startContainer.nodeType !== TEXT_NODE) continue;
+      const o = index.at(r.startContainer as Text).find((c) => c.range === r);
       if (o) return o;
     }
   }
@@ -94,9 +95,7 @@ export function hitTest(
   if (direct !== undefined) return direct;
   const caret = caretAt(doc, x, y, shadowRoots);
   if (!caret || caret.node.nodeType !== TEXT_NODE) return null;
-  const candidates = index.byText.get(caret.node as Text);
-  if (!candidates) return null;
-  for (const o of candidates) {
+  for (const o of index.at(caret.node as Text)) {
     if (rangeContainsPoint(doc, o.range, x, y)) return o;
   }
   return null;

@@ -47,8 +47,11 @@ export function createSlicer(
   yielder: () => Promise<void> = yieldToMain,
 ): Slicer {
   let start = now();
+  let calls = 0;
   return {
-    due: () => now() - start >= budgetMs,
+    // Called between small work items (thousands per page): reading the clock on every call
+    // cost more than the items themselves, so it is read on every eighth.
+    due: () => (++calls & 7) === 0 && now() - start >= budgetMs,
     reset() {
       start = now();
     },
