@@ -240,6 +240,8 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
   // Result of the last `longestFrom` call (kept in closure variables to avoid allocating).
   let foundEnd = -1;
   let foundId: string | null = null;
+  /** The last `longestFrom` stopped at the end of the buffer with a longer form still possible. */
+  let ranOut = false;
 
   /** Longest form starting at token `t` of `buf`: sets foundEnd (token index) and foundId. */
   function longestFrom(t: number): void {
@@ -249,7 +251,9 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
     let node = 0;
     foundEnd = -1;
     foundId = null;
-    for (let k = t; k < count && hasChildren[node] === 1; k++) {
+    ranOut = false;
+    let k = t;
+    for (; k < count && hasChildren[node] === 1; k++) {
       const x = ids[k] as number;
       if (x < 0) return;
       const upper = ((flags[k] as number) & TokenFlag.Upper) !== 0;
@@ -275,6 +279,7 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
       }
       node = child;
     }
+    ranOut = k >= count && hasChildren[node] === 1;
   }
 
   /**
@@ -347,6 +352,8 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
 
   const pre = tables.prefilter === null ? null : prefilterRegExp(tables.prefilter);
   const MIN_WINDOW = Math.max(128, tail * 12);
+  /** How far past a hit `quickMiss` reads: two or three words. */
+  const QUICK_CHARS = 40;
   const MAX_WINDOW = 8192;
 
   /**
@@ -374,6 +381,11 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
       // Start after the last separator before the hit: the hit may be inside the match's token.
       let s = h;
       while (s > pos && !isCut(text.charCodeAt(s - 1))) s--;
+      const skipTo = quickMiss(text, s, h);
+      if (skipTo > h) {
+        pos = skipTo;
+        continue;
+      }
       // Ends near the part's end rather than a whole window past it.
       let reach = Math.min(width, Math.max(stop - h, MIN_WINDOW));
       for (;;) {
@@ -420,6 +432,29 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
       re.lastIndex = start;
     }
     return out;
+  }
+
+  /**
+   * Most hits are a common word ("national", "united") that starts no form where it stands: a
+   * few words after it decide that, without a window's lookahead. Reads the tokens from `s`
+   * (the window start) to a little past `h`; returns where to resume when none of those up to
+   * the hit's own can start a match, or -1 when only a full window can tell.
+   */
+  function quickMiss(text: string, s: number, h: number): number {
+    const n = text.length;
+    let q = h + QUICK_CHARS;
+    if (q >= n) q = n;
+    else while (q < n && !isCut(text.charCodeAt(q))) q++;
+    tokenize(text, buf, vocab, s, q);
+    const count = buf.count;
+    for (let t = 0; t < count; t++) {
+      const start = buf.start[t] as number;
+      if (start > h) return start; // past the hit's token: nothing before here starts a match
+      if ((buf.vocab[t] as number) < 0) continue;
+      longestFrom(t);
+      if (foundId !== null || ranOut) return -1;
+    }
+    return q;
   }
 
   function scan(text: string): Match[] {
