@@ -62,12 +62,8 @@ const DOCUMENT_FRAGMENT_NODE = 11;
  */
 export function isSkippedElement(el: Element): boolean {
   if (SKIP_TAGS.has(el.localName)) return true;
-  if (!el.hasAttributes()) return false; // most elements: no attribute lookups at all
-  if (el.hasAttribute(UI_ATTRIBUTE)) return true;
-  const editable = el.getAttribute('contenteditable');
-  if (editable !== null && editable.toLowerCase() !== 'false') return true;
-  const hidden = el.getAttribute('hidden');
-  return hidden !== null && hidden.toLowerCase() !== 'until-found';
+  // Most elements: no attribute lookups at all.
+  return el.hasAttributes() && skippedByAttribute(el);
 }
 
 export function isBlockElement(el: Element): boolean {
@@ -109,33 +105,25 @@ export function locate(node: Node): { key: BlockKey; block: Element } | null {
   return null; // detached
 }
 
-interface Frame {
-  key: BlockKey | null; // null: text here belongs to a container outside the walked subtree
-  block: Element | null;
-  nodes: Text[];
-  starts: number[];
-  parts: string[];
-  length: number;
-}
-
-function newFrame(key: BlockKey | null, block: Element | null): Frame {
-  return { key, block, nodes: [], starts: [], parts: [], length: 0 };
-}
-
 const NON_SPACE = /\S/;
 
-function flush(frame: Frame): Segment | null {
-  if (frame.nodes.length === 0) return null;
-  const text = frame.parts.length === 1 ? (frame.parts[0] as string) : frame.parts.join('');
-  const seg =
-    frame.key && frame.block && NON_SPACE.test(text)
-      ? { key: frame.key, block: frame.block, nodes: frame.nodes, starts: frame.starts, text }
-      : null;
-  frame.nodes = [];
-  frame.starts = [];
-  frame.parts = [];
-  frame.length = 0;
-  return seg;
+/** How the walk treats an element, by tag: one lookup instead of three set tests. */
+const KIND_BLOCK = 1;
+const KIND_SKIP = 2; // skipped; splits the text around it unless hidden
+const KIND_INVISIBLE = 3; // skipped; renders nothing, so the text around it runs on
+const KIND_BR = 4;
+const KINDS = new Map<string, number>();
+for (const tag of BLOCK_TAGS) KINDS.set(tag, KIND_BLOCK);
+for (const tag of SKIP_TAGS) KINDS.set(tag, INVISIBLE_TAGS.has(tag) ? KIND_INVISIBLE : KIND_SKIP);
+KINDS.set('br', KIND_BR);
+
+/** Attribute part of `isSkippedElement`, for an element that has attributes. */
+function skippedByAttribute(el: Element): boolean {
+  if (el.hasAttribute(UI_ATTRIBUTE)) return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  const hidden = el.getAttribute('hidden');
+  return hidden !== null && hidden.toLowerCase() !== 'until-found';
 }
 
 export interface WalkOptions {
@@ -173,20 +161,25 @@ export function* walkSegments(
   } else {
     root = start as Element | ShadowRoot;
   }
-  let frame: Frame;
+  let key: BlockKey | null = null;
+  let block: Element | null = null;
   if (root.nodeType === DOCUMENT_FRAGMENT_NODE) {
-    frame = newFrame(root as ShadowRoot, (root as ShadowRoot).host);
+    key = root as ShadowRoot;
+    block = (root as ShadowRoot).host;
   } else {
     const el = root as Element;
     if (isSkippedElement(el)) return;
-    frame = isBlockElement(el) ? newFrame(el, el) : newFrame(null, null);
+    if (isBlockElement(el)) {
+      key = el;
+      block = el;
+    }
   }
-  if (frame.key && frame.block) options.onBlock?.(frame.key, frame.block);
+  if (key && block) options.onBlock?.(key, block);
   const deep = options.mode === 'deep';
   if (deep && root.nodeType === ELEMENT_NODE && (root as Element).shadowRoot) {
     yield* walkShadow(root as Element, options);
   }
-  yield* walkTree(root, frame, options);
+  yield* walkTree(root, key, block, options);
 }
 
 function* walkShadow(
@@ -196,57 +189,99 @@ function* walkShadow(
   const sr = host.shadowRoot as ShadowRoot;
   options.onShadowRoot?.(sr);
   options.onBlock?.(sr, host);
-  yield* walkTree(sr, newFrame(sr, host), options);
+  yield* walkTree(sr, sr, host, options);
 }
 
+/**
+ * The walk itself. Runs once over every node of a page that just loaded, in code the engine has
+ * not optimised yet, so it keeps the work per node small: one tag lookup, attribute checks only
+ * for elements that have attributes, and no arrays for a block until it holds text.
+ */
 function* walkTree(
   root: Node,
-  rootFrame: Frame,
+  rootKey: BlockKey | null,
+  rootBlock: Element | null,
   options: WalkOptions,
 ): Generator<Segment | null, void, undefined> {
   const deep = options.mode === 'deep';
+  const onBlock = options.onBlock;
   const doc = root.ownerDocument ?? (root as Document);
   const w = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
-  // Open block frames; `owners[i]` is the element whose subtree frames[i] covers.
-  const frames: Frame[] = [rootFrame];
+  // Open blocks; `owners[i]` is the element whose subtree keys[i] covers (null: the root).
+  const keys: (BlockKey | null)[] = [rootKey];
+  const blocks: (Element | null)[] = [rootBlock];
   const owners: (Node | null)[] = [null];
-  let frame = rootFrame;
+  let key = rootKey;
+  let block = rootBlock;
+  let owner: Node | null = null;
+  // The run of text being collected; `nodes` is null while there is none.
+  let nodes: Text[] | null = null;
+  let starts: number[] = [];
+  let parts: string[] = [];
+  let length = 0;
+
+  /** Ends the current run: its segment when it is in a block and not blank. */
+  const take = (): Segment | null => {
+    if (nodes === null) return null;
+    const text = parts.length === 1 ? (parts[0] as string) : parts.join('');
+    const seg = key && block && NON_SPACE.test(text) ? { key, block, nodes, starts, text } : null;
+    nodes = null;
+    return seg;
+  };
+
   let node: Node | null = w.firstChild();
   let visited = 0;
-  while (node) {
+  while (node !== null) {
     // A checkpoint now and then, so callers can yield to the page even inside long stretches
     // without text (whitespace-only layouts, big navigation trees).
-    if (++visited % CHECKPOINT_NODES === 0) yield null;
+    if (++visited === CHECKPOINT_NODES) {
+      visited = 0;
+      yield null;
+    }
     let descend = false;
     if (node.nodeType === TEXT_NODE) {
       const data = (node as Text).data;
       if (data.length > 0) {
-        frame.nodes.push(node as Text);
-        frame.starts.push(frame.length);
-        frame.parts.push(data);
-        frame.length += data.length;
+        if (nodes === null) {
+          nodes = [node as Text];
+          starts = [0];
+          parts = [data];
+          length = data.length;
+        } else {
+          nodes.push(node as Text);
+          starts.push(length);
+          parts.push(data);
+          length += data.length;
+        }
       }
     } else {
       const el = node as Element;
-      const tag = el.localName;
-      if (isSkippedElement(el)) {
-        if (splitsText(el)) {
-          const seg = flush(frame);
+      const kind = KINDS.get(el.localName);
+      const skipped =
+        kind === KIND_SKIP ||
+        kind === KIND_INVISIBLE ||
+        (el.hasAttributes() && skippedByAttribute(el));
+      if (skipped) {
+        if (kind !== KIND_INVISIBLE && !el.hasAttribute('hidden')) {
+          const seg = take();
           if (seg) yield seg;
         }
-      } else if (tag === 'br') {
-        const seg = flush(frame);
+      } else if (kind === KIND_BR) {
+        const seg = take();
         if (seg) yield seg;
       } else {
         descend = true;
-        if (BLOCK_TAGS.has(tag)) {
-          const seg = flush(frame);
+        if (kind === KIND_BLOCK) {
+          const seg = take();
           if (seg) yield seg;
           if (deep) {
-            frame = newFrame(el, el);
-            frames.push(frame);
+            keys.push(el);
+            blocks.push(el);
             owners.push(el);
-            options.onBlock?.(el, el);
+            key = el;
+            block = el;
+            owner = el;
+            onBlock?.(el, el);
           } else {
             descend = false; // a nested block is its own key
           }
@@ -256,34 +291,35 @@ function* walkTree(
     }
     if (descend) {
       const child = w.firstChild();
-      if (child) {
+      if (child !== null) {
         node = child;
         continue;
       }
     }
-    // Advance to the next sibling, closing the frames of the elements we climb out of.
+    // Advance to the next sibling, closing the blocks of the elements we climb out of.
     for (;;) {
-      const cur: Node = w.currentNode;
-      if (owners[owners.length - 1] === cur) {
-        const seg = flush(frame);
+      if (owner !== null && w.currentNode === owner) {
+        const seg = take();
         if (seg) yield seg;
-        frames.pop();
+        keys.pop();
+        blocks.pop();
         owners.pop();
-        frame = frames[frames.length - 1] as Frame;
+        key = keys[keys.length - 1] as BlockKey | null;
+        block = blocks[blocks.length - 1] as Element | null;
+        owner = owners[owners.length - 1] as Node | null;
       }
       const sib = w.nextSibling();
-      if (sib) {
+      if (sib !== null) {
         node = sib;
         break;
       }
-      const parent = w.parentNode();
-      if (!parent) {
+      if (w.parentNode() === null) {
         node = null;
         break;
       }
     }
   }
-  const seg = flush(frame);
+  const seg = take();
   if (seg) yield seg;
 }
 

@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Segment, walkSegments } from '../../../src/highlight/blocks';
+import { referenceWalk } from './reference-walk';
+
+// Random documents from the tags and attributes the walk treats differently: blocks, inline
+// elements, skipped tags that split the text or not, br, and skip attributes.
+const TAGS = [
+  'p',
+  'div',
+  'li',
+  'td',
+  'h2',
+  'section',
+  'button',
+  'label', // blocks
+  'span',
+  'em',
+  'a',
+  'b',
+  'x-widget', // inline
+  'code',
+  'img',
+  'input',
+  'textarea',
+  'svg', // skipped, split the text
+  'script',
+  'style',
+  'template',
+  'rt', // skipped, invisible
+  'br',
+];
+const ATTRS = [
+  '',
+  '',
+  '',
+  '',
+  ' class="x"',
+  ' hidden',
+  ' hidden="until-found"',
+  ' contenteditable',
+  ' contenteditable="false"',
+  ' data-termlight-ui',
+  ' id="y"',
+];
+const TEXTS = ['alpha ', 'beta', ' ', '', 'gamma delta', '\n  ', 'x'];
+
+type Tree = { tag: string; attr: string; kids: Tree[] } | string;
+const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom(...TEXTS),
+    fc.record({
+      tag: fc.constantFrom(...TAGS),
+      attr: fc.constantFrom(...ATTRS),
+      kids: fc.array(tie('node'), { maxLength: 5 }),
+    }),
+  ),
+})).node;
+
+const VOID = new Set(['br', 'img', 'input']);
+function html(t: Tree): string {
+  if (typeof t === 'string') return t;
+  if (VOID.has(t.tag)) return `<${t.tag}${t.attr}>`;
+  return `<${t.tag}${t.attr}>${t.kids.map(html).join('')}</${t.tag}>`;
+}
+
+const describeSeg = (s: Segment) => ({
+  key: s.key,
+  block: s.block,
+  nodes: s.nodes,
+  starts: s.starts,
+  text: s.text,
+});
+const all = (gen: Generator<Segment | null>) => [...gen].filter((s) => s !== null).map(describeSeg);
+
+describe('the block walk', () => {
+  it('finds the same segments as the reference walk on random documents', () => {
+    fc.assert(
+      fc.property(fc.array(tree, { maxLength: 6 }), fc.nat(), (trees, pick) => {
+        document.body.innerHTML = trees.map(html).join('');
+        // A shadow root on one element, with content of its own.
+        const hosts = [...document.body.querySelectorAll('div, span, section')];
+        const host = hosts[pick % Math.max(1, hosts.length)];
+        if (host && !host.shadowRoot) {
+          host.attachShadow({ mode: 'open' }).innerHTML = html(trees[0] ?? 'shadow text');
+        }
+        expect(all(walkSegments(document, { mode: 'deep' }))).toEqual(
+          all(referenceWalk(document, { mode: 'deep' })),
+        );
+        for (const el of document.body.querySelectorAll('p, div, li, section')) {
+          expect(all(walkSegments(el, { mode: 'own' }))).toEqual(
+            all(referenceWalk(el, { mode: 'own' })),
+          );
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
