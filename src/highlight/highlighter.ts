@@ -339,7 +339,10 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
         groups.push(added);
       }
     });
-    await framed;
+    // Geometry is read after a frame, when style and layout are clean: reading it earlier would
+    // make us pay for the page's pending style and layout (tens of ms while a page loads) inside
+    // our slice. A page that has finished loading has had its frames: nothing to wait for.
+    if (doc.readyState !== 'complete') await framed;
     await slicer.check();
     slicer.reset();
     const seen = viewportGroups(
