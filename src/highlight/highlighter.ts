@@ -318,7 +318,7 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     tracker.observe(doc);
     // Geometry is read just after a frame (see below). Asked for now, the frame usually comes
     // while the page's text is being collected, and costs no wait afterwards.
-    const framed = afterNextFrame(doc.defaultView);
+    const framed = doc.readyState === 'complete' ? null : afterNextFrame(doc.defaultView);
     const segments: Segment[] = [];
     for (const seg of walkSegments(html, { mode: 'deep', onShadowRoot })) {
       if (seg) segments.push(seg);
@@ -342,7 +342,7 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     // Geometry is read after a frame, when style and layout are clean: reading it earlier would
     // make us pay for the page's pending style and layout (tens of ms while a page loads) inside
     // our slice. A page that has finished loading has had its frames: nothing to wait for.
-    if (doc.readyState !== 'complete') await framed;
+    if (framed && doc.readyState !== 'complete') await framed;
     await slicer.check();
     slicer.reset();
     const seen = viewportGroups(
