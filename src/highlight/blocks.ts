@@ -40,14 +40,6 @@ const INVISIBLE_TAGS: ReadonlySet<string> = new Set([
   'script', 'style', 'noscript', 'template', 'head', 'title', 'datalist', 'rt', 'rp',
 ]);
 
-/**
- * A skipped element that shows text of its own (code, an input, our UI) ends the run around it, so
- * "intelligence <code>x</code> sharing" never matches across the code.
- */
-export function splitsText(el: Element): boolean {
-  return !INVISIBLE_TAGS.has(el.localName) && !el.hasAttribute('hidden');
-}
-
 /** The extension's own UI marks its host element with this attribute. */
 export const UI_ATTRIBUTE = 'data-termlight-ui';
 
@@ -109,7 +101,9 @@ const NON_SPACE = /\S/;
 
 /** How the walk treats an element, by tag: one lookup instead of three set tests. */
 const KIND_BLOCK = 1;
-const KIND_SKIP = 2; // skipped; splits the text around it unless hidden
+// Skipped, and ends the text run around it unless hidden: it shows text of its own (code, an
+// input), so "intelligence <code>x</code> sharing" never matches across it.
+const KIND_SKIP = 2;
 const KIND_INVISIBLE = 3; // skipped; renders nothing, so the text around it runs on
 const KIND_BR = 4;
 const KINDS = new Map<string, number>();

@@ -8,12 +8,27 @@ import {
   isBlockElement,
   isSkippedElement,
   type Segment,
-  splitsText,
 } from '../../../src/highlight/blocks';
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 const DOCUMENT_FRAGMENT_NODE = 11;
+
+const INVISIBLE_TAGS: ReadonlySet<string> = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'datalist',
+  'rt',
+  'rp',
+]);
+
+function splitsText(el: Element): boolean {
+  return !INVISIBLE_TAGS.has(el.localName) && !el.hasAttribute('hidden');
+}
 
 interface Frame {
   key: BlockKey | null; // null: text here belongs to a container outside the walked subtree
