@@ -423,7 +423,6 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
         start += (texts[index] as string).length + 1;
         index++;
       }
-      if (h < start) continue; // on a joining line break (cannot happen: kept for safety)
       out[index] = 1;
       // Nothing more to learn from this text: resume at the next one.
       start += (texts[index] as string).length + 1;

@@ -14,13 +14,14 @@
  * tokenizer, but it is for RegExp's `\w`, so a needle's lookbehind would miss a token after it.
  */
 
+import { APOSTROPHES } from './normalize';
 import { UNSAFE_CHARS } from './unsafe-chars';
 
 /** Keys a needle can stand for: ASCII words, inner dots or apostrophes, a final apostrophe. */
 const PLAIN_KEY = /^[a-z0-9]+(?:['.][a-z0-9]+)*'?$/;
 
-/** Every apostrophe the tokenizer reads as one (see APOSTROPHES in normalize.ts). */
-const APOSTROPHE_CLASS = "['\\u2018\\u2019\\u02bc\\u2032\\uff07]";
+/** Every apostrophe the tokenizer reads as one. */
+const APOSTROPHE_CLASS = `[${[...APOSTROPHES].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`;
 
 /**
  * Pattern for a first key and its inflections (see `inflections` in compile.ts), or null when the
