@@ -9,7 +9,7 @@
  */
 
 import { createTokenBuffer, type TokenBuffer, TokenFlag, tokenize } from './normalize';
-import { buildNeedles, prefilterRegExp } from './prefilter';
+import { buildNeedles, isUnsafeHit, prefilterRegExp } from './prefilter';
 import { hashKey, Vocabulary } from './vocabulary';
 
 export interface MatcherTerm {
@@ -122,7 +122,8 @@ export function buildMatcherTables(
   const bases: (number[] | undefined)[] = [];
   let formCount = 0;
   let maxTokens = 1;
-  const firstKeys = new Set<string>();
+  /** Each form's first two keys, for the pre-filter's needles. */
+  const starts: string[][] = [];
 
   const formBuf: TokenBuffer = createTokenBuffer(16);
   terms.forEach((term, termIndex) => {
@@ -131,7 +132,7 @@ export function buildMatcherTables(
       const n = formBuf.count;
       if (n === 0) continue;
       if (n > maxTokens) maxTokens = n;
-      firstKeys.add(formBuf.keys[0] as string);
+      starts.push(formBuf.keys.slice(0, Math.min(n, 2)));
       let node = 0;
       let lastKey = '';
       let lastWord = false;
@@ -183,7 +184,7 @@ export function buildMatcherTables(
   bases.forEach((list, index) => {
     for (const base of list ?? []) basePairs.push(index, base);
   });
-  const needles = options.prefilter === false ? null : buildNeedles(firstKeys);
+  const needles = options.prefilter === false ? null : buildNeedles(starts);
   return {
     version: 1,
     terms: terms.map((t) => t.id),
@@ -381,6 +382,12 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
       // Start after the last separator before the hit: the hit may be inside the match's token.
       let s = h;
       while (s > pos && !isCut(text.charCodeAt(s - 1))) s--;
+      if (isUnsafeHit(text.charCodeAt(h))) {
+        // The hidden character may be in a form's second word, whose needle then failed: start
+        // a word earlier, so the form's first word is read too.
+        while (s > pos && isCut(text.charCodeAt(s - 1))) s--;
+        while (s > pos && !isCut(text.charCodeAt(s - 1))) s--;
+      }
       const skipTo = quickMiss(text, s, h);
       if (skipTo > h) {
         pos = skipTo;
@@ -408,15 +415,15 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
     const out = new Uint8Array(texts.length);
     if (empty) return out;
     if (pre === null || texts.length === 1) return out.fill(1);
-    // Joined by line breaks, which no needle crosses and which read as the edge of a text to the
-    // needles' lookarounds.
-    const all = texts.join('\n');
+    // Joined by NUL, which no needle crosses (it is no separator) and which reads as the edge of
+    // a text to the needles' lookarounds.
+    const all = texts.join('\0');
     const re = pre;
     let index = 0;
     let start = 0; // offset of texts[index] in `all`
     re.lastIndex = 0;
-    // `test` rather than `exec`: no match object per hit. A hit never spans a line break, so
-    // its last character (lastIndex - 1) names its text.
+    // `test` rather than `exec`: no match object per hit. A hit never spans a NUL, so its last
+    // character (lastIndex - 1) names its text.
     while (re.test(all)) {
       const h = re.lastIndex - 1;
       while (start + (texts[index] as string).length < h) {
