@@ -1,3 +1,5 @@
+import { TEXT_SEPARATOR } from '../matcher';
+
 /**
  * Text blocks: the text a reader sees as one run, so a term split over inline elements
  * ("intelligence <em>sharing</em>") is found while block boundaries are never crossed.
@@ -315,6 +317,187 @@ function* walkTree(
   }
   const seg = take();
   if (seg) yield seg;
+}
+
+/**
+ * A subtree's text as flat runs: what `walkSegments` finds in deep mode, without building a
+ * Segment per run. The first pass over a page only needs to know which runs may hold a term, and
+ * on most pages that is a few dozen of thousands; `runSegment` builds the rest on demand.
+ */
+export interface TextRuns {
+  /** Every run's text, in walk order, each followed by TEXT_SEPARATOR but the last. */
+  text: string;
+  /** What `text` joins: each node's text, a separator after each run but the last. */
+  parts: string[];
+  /** Per run: offset of its text in `text`. */
+  starts: number[];
+  keys: BlockKey[];
+  blocks: Element[];
+  /** Per run: index of its first node in `nodes`. */
+  first: number[];
+  nodes: Text[];
+  /** Per node: offset of its first character in `text`. */
+  nodeStarts: number[];
+}
+
+/**
+ * Collects `runs` for a subtree in deep mode (see `walkSegments`), yielding `null` every few
+ * hundred nodes so callers can slice the work. Open shadow roots are walked after their tree
+ * rather than where their host stands, so each run stays contiguous; runs without visible text
+ * are kept (dropped by `runSegment`), which costs nothing on the way.
+ *
+ * Made for the one pass over every node of a page that just loaded, in code the engine has not
+ * optimised yet: TreeWalker.nextNode (one native call per node), the open elements on a stack
+ * found by comparing parents, skip attributes looked up in one querySelectorAll per root, and
+ * appends to a few flat arrays.
+ */
+export function* collectRuns(
+  start: Element | ShadowRoot | Document,
+  onShadowRoot?: (root: ShadowRoot) => void,
+): Generator<null, TextRuns, undefined> {
+  const parts: string[] = [];
+  const runs: TextRuns = {
+    text: '',
+    parts,
+    starts: [],
+    keys: [],
+    blocks: [],
+    first: [],
+    nodes: [],
+    nodeStarts: [],
+  };
+  const pending: Element[] = [];
+  let length = 0;
+
+  function* walk(root: Element | ShadowRoot, rootKey: BlockKey | null, rootBlock: Element | null) {
+    const doc = root.ownerDocument as Document;
+    const skippedAttr = attributeSkips(root);
+    const w = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
+    // The open elements from the root down, and the block key in force inside each.
+    const els: Node[] = [root];
+    const keys: (BlockKey | null)[] = [rootKey];
+    let depth = 0;
+    let top: Node = root;
+    let key = rootKey;
+    let block = rootBlock;
+    let runKey: BlockKey | null = null; // the key of the open run; null: none open
+    let visited = 0;
+    let node = w.nextNode();
+    while (node !== null) {
+      if (++visited === CHECKPOINT_NODES) {
+        visited = 0;
+        yield null;
+      }
+      const parent = node.parentNode;
+      if (parent !== top) {
+        // Climbed out of elements: their keys no longer apply (a new key also ends the run).
+        while (depth > 0 && els[depth] !== parent) depth--;
+        top = els[depth] as Node;
+        key = keys[depth] as BlockKey | null;
+        block = key === rootKey ? rootBlock : (key as Element);
+      }
+      if (node.nodeType === TEXT_NODE) {
+        const data = (node as Text).data;
+        if (key !== null && data.length > 0) {
+          if (runKey !== key) {
+            if (parts.length > 0) {
+              parts.push(TEXT_SEPARATOR);
+              length += 1;
+            }
+            runs.starts.push(length);
+            runs.keys.push(key);
+            runs.blocks.push(block as Element);
+            runs.first.push(runs.nodes.length);
+            runKey = key;
+          }
+          runs.nodes.push(node as Text);
+          runs.nodeStarts.push(length);
+          parts.push(data);
+          length += data.length;
+        }
+        node = w.nextNode();
+        continue;
+      }
+      const el = node as Element;
+      const kind = KINDS.get(el.localName);
+      if (kind === KIND_SKIP || kind === KIND_INVISIBLE || skippedAttr?.has(el) === true) {
+        if (kind !== KIND_INVISIBLE && !el.hasAttribute('hidden')) runKey = null;
+        // Past the subtree: its text is never read.
+        let next = w.nextSibling();
+        while (next === null && w.parentNode() !== null) next = w.nextSibling();
+        node = next;
+        continue;
+      }
+      if (kind === KIND_BR) runKey = null;
+      else if (kind === KIND_BLOCK) {
+        runKey = null;
+        key = el;
+        block = el;
+      }
+      if (el.shadowRoot !== null) pending.push(el);
+      depth++;
+      els[depth] = el;
+      keys[depth] = key;
+      top = el;
+      node = w.nextNode();
+    }
+  }
+
+  let root: Element | ShadowRoot;
+  if (start.nodeType === 9) {
+    const html = (start as Document).documentElement;
+    if (!html) return runs;
+    root = html;
+  } else root = start as Element | ShadowRoot;
+  if (root.nodeType === DOCUMENT_FRAGMENT_NODE) {
+    yield* walk(root, root as ShadowRoot, (root as ShadowRoot).host);
+  } else if (!isSkippedElement(root as Element)) {
+    const el = root as Element;
+    if (el.shadowRoot !== null) pending.push(el);
+    const key = isBlockElement(el) ? el : null;
+    yield* walk(el, key, key);
+  }
+  for (let i = 0; i < pending.length; i++) {
+    const host = pending[i] as Element;
+    const sr = host.shadowRoot as ShadowRoot;
+    onShadowRoot?.(sr);
+    yield* walk(sr, sr, host);
+  }
+  runs.text = parts.join('');
+  return runs;
+}
+
+/** Elements under `root` skipped for an attribute (see `skippedByAttribute`), or null if none. */
+function attributeSkips(root: Element | ShadowRoot): Set<Element> | null {
+  const out = new Set<Element>();
+  for (const el of root.querySelectorAll('[contenteditable],[hidden],[data-termlight-ui]')) {
+    if (skippedByAttribute(el)) out.add(el);
+  }
+  return out.size > 0 ? out : null;
+}
+
+/** Run `i` of `runs` as a Segment, or null when it has no visible text. */
+export function runSegment(runs: TextRuns, i: number): Segment | null {
+  const start = runs.starts[i] as number;
+  const last = i + 1 < runs.starts.length;
+  const from = runs.first[i] as number;
+  const to = last ? (runs.first[i + 1] as number) : runs.nodes.length;
+  // Joined from its parts rather than sliced from `runs.text`: a slice would keep the whole
+  // page's text alive for as long as an occurrence's text is (node j is part j + i).
+  const text =
+    to - from === 1
+      ? (runs.parts[from + i] as string)
+      : runs.parts.slice(from + i, to + i).join('');
+  if (!NON_SPACE.test(text)) return null;
+  const starts: number[] = [];
+  for (let j = from; j < to; j++) starts.push((runs.nodeStarts[j] as number) - start);
+  return {
+    key: runs.keys[i] as BlockKey,
+    block: runs.blocks[i] as Element,
+    nodes: runs.nodes.slice(from, to),
+    starts,
+    text,
+  };
 }
 
 export function collectSegments(

@@ -1,5 +1,13 @@
 import type { Match } from '../matcher';
-import { type BlockKey, locate, rangeFor, type Segment, walkSegments } from './blocks';
+import {
+  type BlockKey,
+  collectRuns,
+  locate,
+  rangeFor,
+  runSegment,
+  type Segment,
+  walkSegments,
+} from './blocks';
 import { hitTest } from './hit-test';
 import { classifyRecords, createMutationTracker } from './mutations';
 import { createCssPainter, supportsCssHighlights } from './painter-css';
@@ -319,18 +327,22 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     // Geometry is read just after a frame (see below). Asked for now, the frame usually comes
     // while the page's text is being collected, and costs no wait afterwards.
     const framed = doc.readyState === 'complete' ? null : afterNextFrame(doc.defaultView);
-    const segments: Segment[] = [];
-    for (const seg of walkSegments(html, { mode: 'deep', onShadowRoot })) {
-      if (seg) segments.push(seg);
+    const walk = collectRuns(html, onShadowRoot);
+    let step = walk.next();
+    while (!step.done) {
       if (slicer.due()) await slicer.check();
+      step = walk.next();
     }
-    // Only blocks that may hold a match are scanned (and measured): on most pages that is a
-    // small share of them, found by one native search over all their text.
-    const may = matcher.candidates?.(segments.map((seg) => seg.text));
+    const runs = step.value;
+    // Only runs that may hold a match are turned into segments, grouped, measured and scanned:
+    // on most pages a small share of them, found by one native search over all their text.
+    const may = matcher.candidates?.(runs.text, runs.starts);
     const groups: TextGroup[] = [];
     const byKey = new Map<BlockKey, TextGroup>();
-    segments.forEach((seg, i) => {
-      if (may && may[i] === 0) return;
+    for (let i = 0; i < runs.starts.length; i++) {
+      if (may && may[i] === 0) continue;
+      const seg = runSegment(runs, i);
+      if (!seg) continue;
       const g = byKey.get(seg.key);
       if (g) g.segs.push(seg);
       else {
@@ -338,7 +350,7 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
         byKey.set(seg.key, added);
         groups.push(added);
       }
-    });
+    }
     // Geometry is read after a frame, when style and layout are clean: reading it earlier would
     // make us pay for the page's pending style and layout (tens of ms while a page loads) inside
     // our slice. A page that has finished loading has had its frames: nothing to wait for.

@@ -8,7 +8,14 @@
  * the work per token is bounded by the longest form's length in tokens, not by the glossary size.
  */
 
-import { createTokenBuffer, type TokenBuffer, TokenFlag, tokenize } from './normalize';
+import {
+  CharClass,
+  classAt,
+  createTokenBuffer,
+  type TokenBuffer,
+  TokenFlag,
+  tokenize,
+} from './normalize';
 import { buildNeedles, isUnsafeHit, prefilterRegExp } from './prefilter';
 import { hashKey, Vocabulary } from './vocabulary';
 
@@ -38,11 +45,18 @@ export interface Matcher {
   /** Whether scanning skips text through the native pre-filter (see prefilter.ts). */
   readonly prefiltered?: boolean;
   /**
-   * Which of `texts` may hold a match (1) and which certainly hold none (0), decided by one
-   * native search over them all: a page's thousands of text blocks cost one call, not one each.
+   * Which of the texts joined in `text` (by TEXT_SEPARATOR; text i starts at `starts[i]`) may
+   * hold a match (1) and which certainly hold none (0), decided by one native search over them
+   * all: a page's thousands of text blocks cost one call, not one each.
    */
-  candidates?(texts: readonly string[]): Uint8Array;
+  candidates?(text: string, starts: readonly number[]): Uint8Array;
 }
+
+/**
+ * Joins the texts given to `Matcher.candidates`: NUL, which no needle crosses (it is no
+ * separator) and which reads as the edge of a text to the needles' lookarounds.
+ */
+export const TEXT_SEPARATOR = '\0';
 
 /** What `compileMatcher` returns: a Matcher that always supports `scanPart`. */
 export type PartMatcher = Matcher & Required<Pick<Matcher, 'scanPart' | 'candidates'>>;
@@ -384,9 +398,14 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
       while (s > pos && !isCut(text.charCodeAt(s - 1))) s--;
       if (isUnsafeHit(text.charCodeAt(h))) {
         // The hidden character may be in a form's second word, whose needle then failed: start
-        // a word earlier, so the form's first word is read too.
-        while (s > pos && isCut(text.charCodeAt(s - 1))) s--;
-        while (s > pos && !isCut(text.charCodeAt(s - 1))) s--;
+        // a word earlier, so the form's first word is read too. By the tokenizer's classes, as
+        // the gap may hold any separator (" — ") or invisible character.
+        while (s > pos) {
+          const c = classAt(text, s - 1);
+          if (c !== CharClass.Sep && c !== CharClass.Drop) break;
+          s--;
+        }
+        while (s > pos && classAt(text, s - 1) !== CharClass.Sep) s--;
       }
       const skipTo = quickMiss(text, s, h);
       if (skipTo > h) {
@@ -411,31 +430,24 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
     return pos;
   }
 
-  function candidates(texts: readonly string[]): Uint8Array {
-    const out = new Uint8Array(texts.length);
-    if (empty) return out;
-    if (pre === null || texts.length === 1) return out.fill(1);
-    // Joined by NUL, which no needle crosses (it is no separator) and which reads as the edge of
-    // a text to the needles' lookarounds.
-    const all = texts.join('\0');
+  function candidates(text: string, starts: readonly number[]): Uint8Array {
+    const count = starts.length;
+    const out = new Uint8Array(count);
+    if (empty || count === 0) return out;
+    if (pre === null || count === 1) return out.fill(1);
     const re = pre;
     let index = 0;
-    let start = 0; // offset of texts[index] in `all`
     re.lastIndex = 0;
-    // `test` rather than `exec`: no match object per hit. A hit never spans a NUL, so its last
-    // character (lastIndex - 1) names its text.
-    while (re.test(all)) {
+    // `test` rather than `exec`: no match object per hit. A hit never spans a separator, so its
+    // last character (lastIndex - 1) names its text.
+    while (re.test(text)) {
       const h = re.lastIndex - 1;
-      while (start + (texts[index] as string).length < h) {
-        start += (texts[index] as string).length + 1;
-        index++;
-      }
+      while (index + 1 < count && (starts[index + 1] as number) <= h) index++;
       out[index] = 1;
       // Nothing more to learn from this text: resume at the next one.
-      start += (texts[index] as string).length + 1;
       index++;
-      if (index >= texts.length) break;
-      re.lastIndex = start;
+      if (index >= count) break;
+      re.lastIndex = starts[index] as number;
     }
     return out;
   }

@@ -8,6 +8,7 @@ export {
   type MatcherTables,
   type MatcherTerm,
   type PartMatcher,
+  TEXT_SEPARATOR,
 } from './compile';
 export { normalizeForm, normalizeText, tokens } from './normalize';
 export { mapAllToPieces, mapToPieces, type PiecePosition, piecesToOffsets } from './pieces';
