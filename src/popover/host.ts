@@ -30,6 +30,27 @@ export const HOST_STYLE: ReadonlyArray<readonly [string, string]> = [
   ['background', 'transparent'],
 ];
 
+/**
+ * The host's `zoom`: the inverse of the effective CSS zoom of <html>, our host's parent. CSS zoom
+ * multiplies down the tree; `all: initial` resets the host's own `zoom` to 1 but cannot undo an
+ * ancestor's, so under `html { zoom: 1.5 }` every `left`/`top` floating-ui wrote was scaled by
+ * 1.5 too, while it measures the term in viewport pixels (client rects come back zoomed): the
+ * popover landed half as far again right and down, off the term and partly off-screen. Cancelled,
+ * the popover's CSS pixels are viewport pixels and its text keeps its designed size, as with the
+ * pinned `rem`. `1` when the root is not zoomed (or its zoom is unreadable).
+ */
+export function counterZoom(rootZoom: number): string {
+  if (!Number.isFinite(rootZoom) || rootZoom <= 0) return '1';
+  return String(1 / rootZoom);
+}
+
+/** Effective CSS zoom of <html> (`currentCSSZoom`; computed `zoom` where that is missing). */
+function rootZoom(doc: Document): number {
+  const root = doc.documentElement;
+  if (typeof root.currentCSSZoom === 'number') return root.currentCSSZoom;
+  return Number.parseFloat(doc.defaultView?.getComputedStyle(root).zoom ?? '1');
+}
+
 export interface PopoverHost {
   host: HTMLElement;
   /** Where the popover content renders. */
@@ -43,6 +64,9 @@ export function createPopoverHost(doc: Document, css: string): PopoverHost {
   // The highlighter skips elements with this attribute, so it never scans the popover.
   host.setAttribute(UI_ATTRIBUTE, '');
   for (const [name, value] of HOST_STYLE) host.style.setProperty(name, value, 'important');
+  // Read once per popover, before our host is in the tree: a page changing its root zoom while
+  // a popover is open is not worth a style read on every placement.
+  host.style.setProperty('zoom', counterZoom(rootZoom(doc)), 'important');
   const shadow = host.attachShadow({ mode: 'open' });
   // A <style> element rather than adoptedStyleSheets: constructed sheets from a Firefox content
   // script's world cannot be adopted into page nodes (Xray wrappers).

@@ -204,7 +204,7 @@ export interface Box {
 
 export interface TermBox {
   text: string;
-  /** Line boxes of the range, viewport coordinates. */
+  /** Line boxes of the range, viewport coordinates (of the frame's viewport, in a frame). */
   rects: Box[];
 }
 
@@ -212,6 +212,8 @@ export interface TermBox {
  * The highlighted occurrences whose text matches `text` (normalised), in document order, after
  * scrolling the first one (or the `index`-th) to the middle of the viewport. Line boxes come from
  * the highlight ranges rebuilt as live Ranges, as the reader's pointer would find them.
+ * With `frame` (a selector for a same-origin iframe), the term is looked up and scrolled inside
+ * that frame, and its boxes are in the frame's viewport; add `frameOrigin` to point at it.
  */
 export function findTerm(
   page: E2EPage,
@@ -219,9 +221,16 @@ export function findTerm(
   index = 0,
   /** Where to scroll the term to, as a fraction of the viewport height from the top. */
   at = 0.5,
+  frame?: string,
 ): Promise<TermBox | null> {
   return page.evaluate(
-    ({ text, index, at }) => {
+    ({ text, index, at, frame }) => {
+      let win: Window & typeof globalThis = window;
+      if (frame) {
+        const iframe = document.querySelector<HTMLIFrameElement>(frame);
+        if (!iframe?.contentWindow) throw new Error(`No iframe ${frame}`);
+        win = iframe.contentWindow as Window & typeof globalThis;
+      }
       const norm = (s: string) =>
         s
           .normalize('NFKC')
@@ -230,11 +239,11 @@ export function findTerm(
           .replace(/[\s\u00a0\u2010-\u2015\u2212-]+/g, ' ')
           .trim();
       const ranges: Range[] = [];
-      for (const [name, highlight] of CSS.highlights) {
+      for (const [name, highlight] of win.CSS.highlights) {
         if (!name.startsWith('termlight-') || name === 'termlight-flash') continue;
         if (name === 'termlight-active') continue;
         for (const r of highlight as Iterable<AbstractRange>) {
-          const range = document.createRange();
+          const range = win.document.createRange();
           range.setStart(r.startContainer, r.startOffset);
           range.setEnd(r.endContainer, r.endOffset);
           if (norm(range.toString()) === norm(text)) ranges.push(range);
@@ -245,14 +254,31 @@ export function findTerm(
       if (!range) return null;
       const rect = range.getBoundingClientRect();
       // Instant, whatever the page's scroll-behavior: the pointer must land on the term.
-      window.scrollBy({ top: rect.top - window.innerHeight * at, behavior: 'instant' });
+      win.scrollBy({ top: rect.top - win.innerHeight * at, behavior: 'instant' });
       const rects = Array.from(range.getClientRects())
         .filter((r) => r.width > 0 && r.height > 0)
         .map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height }));
       return { text: range.toString(), rects };
     },
-    { text, index, at },
+    { text, index, at, frame: frame ?? null },
   );
+}
+
+/**
+ * Where a same-origin iframe's viewport starts in the top page's viewport (its content box, past
+ * border and padding): frame coordinates plus this are what the mouse needs.
+ */
+export function frameOrigin(page: E2EPage, frame: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((selector: string) => {
+    const iframe = document.querySelector<HTMLIFrameElement>(selector);
+    if (!iframe) throw new Error(`No iframe ${selector}`);
+    const box = iframe.getBoundingClientRect();
+    const style = getComputedStyle(iframe);
+    return {
+      x: box.x + iframe.clientLeft + Number.parseFloat(style.paddingLeft),
+      y: box.y + iframe.clientTop + Number.parseFloat(style.paddingTop),
+    };
+  }, frame);
 }
 
 export const centre = (box: Box) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
@@ -286,10 +312,22 @@ export interface PopoverState {
   renders: number[];
 }
 
-/** Everything a test asks of the popover, read from the page's main world in one round trip. */
-export function readPopover(page: E2EPage): Promise<PopoverState> {
-  return page.evaluate(() => {
-    const hosts = document.querySelectorAll('termlight-popover');
+/**
+ * Everything a test asks of the popover, read from the page's main world in one round trip.
+ * With `frame` (a selector for a same-origin iframe), the popover of that frame's document:
+ * every frame runs its own content script and shows its own popover, so boxes and viewport are
+ * the frame's.
+ */
+export function readPopover(page: E2EPage, frame?: string): Promise<PopoverState> {
+  return page.evaluate((frameSelector: string | null) => {
+    let win: Window & typeof globalThis = window;
+    if (frameSelector) {
+      const iframe = document.querySelector<HTMLIFrameElement>(frameSelector);
+      if (!iframe?.contentWindow) throw new Error(`No iframe ${frameSelector}`);
+      win = iframe.contentWindow as Window & typeof globalThis;
+    }
+    const doc = win.document;
+    const hosts = doc.querySelectorAll('termlight-popover');
     const host = hosts[0] as HTMLElement | undefined;
     const root = host?.shadowRoot ?? null;
     const dialog = root?.querySelector<HTMLElement>('.tl-popover') ?? null;
@@ -302,13 +340,13 @@ export function readPopover(page: E2EPage): Promise<PopoverState> {
     if (dialog) {
       const r = dialog.getBoundingClientRect();
       box = toBox(r);
-      onTop = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === host;
+      onTop = doc.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === host;
     }
     const close = root?.querySelector<HTMLElement>('.tl-popover__close') ?? null;
     let closeButton: ReturnType<typeof toBox> | null = null;
     if (close) {
       const r = close.getBoundingClientRect();
-      const style = getComputedStyle(close);
+      const style = win.getComputedStyle(close);
       const visible =
         r.width >= 16 &&
         r.height >= 16 &&
@@ -324,16 +362,16 @@ export function readPopover(page: E2EPage): Promise<PopoverState> {
         (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
       );
       if (!ownText) continue;
-      const size = Number.parseFloat(getComputedStyle(el).fontSize);
+      const size = Number.parseFloat(win.getComputedStyle(el).fontSize);
       min = Math.min(min, size);
       max = Math.max(max, size);
     }
     const textSizes = max > 0 ? { min, max } : null;
-    const focus = document.activeElement;
+    const focus = doc.activeElement;
     let active: { text: string; rects: ReturnType<typeof toBox>[] } | null = null;
-    const activeHighlight = CSS.highlights.get('termlight-active');
+    const activeHighlight = win.CSS.highlights.get('termlight-active');
     for (const r of (activeHighlight ?? []) as Iterable<AbstractRange>) {
-      const range = document.createRange();
+      const range = doc.createRange();
       range.setStart(r.startContainer, r.startOffset);
       range.setEnd(r.endContainer, r.endOffset);
       active = {
@@ -350,26 +388,35 @@ export function readPopover(page: E2EPage): Promise<PopoverState> {
       title: root?.querySelector('.tl-entry__term')?.textContent ?? null,
       definition: definition?.textContent ?? null,
       box,
-      fontSize: definition ? Number.parseFloat(getComputedStyle(definition).fontSize) : null,
+      fontSize: definition ? Number.parseFloat(win.getComputedStyle(definition).fontSize) : null,
       textSizes,
       onTop,
       closeButton,
       focused: !!host && focus === host,
-      pageFocus: focus && focus !== document.body ? focus.id || focus.localName : null,
-      viewport: { width: innerWidth, height: innerHeight },
+      pageFocus: focus && focus !== doc.body ? focus.id || focus.localName : null,
+      viewport: { width: win.innerWidth, height: win.innerHeight },
       active,
-      renders: (performance.getEntriesByName('termlight:popover') as PerformanceMark[]).map(
+      renders: (win.performance.getEntriesByName('termlight:popover') as PerformanceMark[]).map(
         (m) => (m.detail as { renderMs?: number } | null)?.renderMs ?? Number.NaN,
       ),
     };
-  });
+  }, frame ?? null);
+}
+
+export interface PopoverWaitOptions {
+  timeout?: number;
+  /** A same-origin iframe whose own popover to wait for (see `readPopover`). */
+  frame?: string;
 }
 
 /** Polls until the popover is shown with content (a definition), and returns its state. */
-export function waitForPopover(page: E2EPage, timeout = 10_000): Promise<PopoverState> {
+export function waitForPopover(
+  page: E2EPage,
+  { timeout = 10_000, frame }: PopoverWaitOptions = {},
+): Promise<PopoverState> {
   return poll(
     async () => {
-      const state = await readPopover(page);
+      const state = await readPopover(page, frame);
       return state.hosts === 1 && state.definition && state.box ? state : undefined;
     },
     { timeout, what: 'the popover to open' },
@@ -377,8 +424,11 @@ export function waitForPopover(page: E2EPage, timeout = 10_000): Promise<Popover
 }
 
 /** Polls until no popover host is left in the document. */
-export async function waitForNoPopover(page: E2EPage, timeout = 10_000): Promise<void> {
-  await poll(async () => ((await readPopover(page)).hosts === 0 ? true : undefined), {
+export async function waitForNoPopover(
+  page: E2EPage,
+  { timeout = 10_000, frame }: PopoverWaitOptions = {},
+): Promise<void> {
+  await poll(async () => ((await readPopover(page, frame)).hosts === 0 ? true : undefined), {
     timeout,
     what: 'the popover to close',
   });
@@ -389,6 +439,20 @@ export function overlaps(a: Box, b: Box): boolean {
   const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
   const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
   return w > 1 && h > 1;
+}
+
+/**
+ * Whether `box` sits next to the term's line box, as bottom/top placement puts it: directly below
+ * or above (a gap of at most `gap` px: the popover's offset plus rounding) and sharing some
+ * horizontal extent with it. A popover placed in the wrong coordinate space (a frame's offset
+ * added, CSS zoom applied twice) is inside the viewport and off the term, but not next to it.
+ */
+export function anchored(box: Box, line: Box, gap = 16): boolean {
+  const below = box.y - (line.y + line.height);
+  const above = line.y - (box.y + box.height);
+  const beside = (below >= -1 && below <= gap) || (above >= -1 && above <= gap);
+  const shared = Math.min(box.x + box.width, line.x + line.width) - Math.max(box.x, line.x);
+  return beside && shared > 0;
 }
 
 /** Whether `box` lies inside the viewport (1px tolerance for sub-pixel layout). */

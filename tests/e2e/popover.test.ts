@@ -1,16 +1,19 @@
 /**
  * The popover (issue #4), end to end in both browsers: hover intent on the reference-article page
  * (opens on rest, stays while the pointer is inside, closes after the grace period and on Esc,
- * not on a quick pass), the keyboard commands, touch, the hostile-CSS and right-to-left fixtures,
- * and the host element existing only while a popover is shown.
+ * not on a quick pass), the keyboard commands, touch, the hostile-CSS fixture, the host element
+ * existing only while a popover is shown, and placement where coordinates are easy to get wrong:
+ * right-to-left pages, same-origin iframes, CSS-zoomed pages and scrolled containers.
  */
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, type E2EPage, poll, shouldSkip } from './browsers';
 import { readGlossary } from './glossary-data';
 import {
+  anchored,
   type Box,
   centre,
   findTerm,
+  frameOrigin,
   insideViewport,
   overlaps,
   readPopover,
@@ -32,6 +35,8 @@ const definitionOf = (id: string) => {
 /** Default hover delay (settings) and close grace period (hover intent), ms. */
 const OPEN_DELAY = 300;
 const CLOSE_DELAY = 300;
+/** The iframe of iframe.html. */
+const FRAME = '#frame';
 /** A point over page chrome with no term: the masthead's left padding. */
 const NOWHERE = { x: 8, y: 8 };
 
@@ -55,13 +60,17 @@ for (const name of BROWSERS) {
       return page;
     }
 
-    /** Rests the pointer on a term and waits for its popover. */
-    async function hover(page: E2EPage, text: string) {
-      const line = firstLine(await findTerm(page, text), text);
-      expect((await readPopover(page)).hosts, 'no host before hovering').toBe(0);
+    /**
+     * Rests the pointer on a term and waits for its popover. With `frame` (an iframe selector) the
+     * term, its line box and the popover are those of that frame's document, in its viewport.
+     */
+    async function hover(page: E2EPage, text: string, frame?: string) {
+      const line = firstLine(await findTerm(page, text, 0, 0.5, frame), text);
+      expect((await readPopover(page, frame)).hosts, 'no host before hovering').toBe(0);
+      const origin = frame ? await frameOrigin(page, frame) : { x: 0, y: 0 };
       const at = centre(line);
-      await page.mouseMove(at.x, at.y);
-      return { line, state: await waitForPopover(page) };
+      await page.mouseMove(origin.x + at.x, origin.y + at.y);
+      return { line, state: await waitForPopover(page, { frame }) };
     }
 
     /** Runs a test body; on failure keeps a screenshot in artifacts/ for the reader. */
@@ -277,7 +286,7 @@ for (const name of BROWSERS) {
             termlight-popover {
               display: block !important; position: absolute !important; top: -5000px !important;
               transform: scale(0.2) !important; opacity: 0 !important; z-index: -1 !important;
-              font-size: 60px !important; filter: blur(4px) !important;
+              font-size: 60px !important; filter: blur(4px) !important; zoom: 3 !important;
             }`;
           document.head.append(style);
         });
@@ -293,9 +302,9 @@ for (const name of BROWSERS) {
         const hostStyle = await page.evaluate(() => {
           const host = document.querySelector('termlight-popover') as HTMLElement;
           const cs = getComputedStyle(host);
-          return { opacity: cs.opacity, transform: cs.transform, filter: cs.filter };
+          return { opacity: cs.opacity, transform: cs.transform, filter: cs.filter, zoom: cs.zoom };
         });
-        expect(hostStyle).toEqual({ opacity: '1', transform: 'none', filter: 'none' });
+        expect(hostStyle).toEqual({ opacity: '1', transform: 'none', filter: 'none', zoom: '1' });
       });
     });
 
@@ -309,6 +318,127 @@ for (const name of BROWSERS) {
           false,
         );
         expect(state.onTop).toBe(true);
+      });
+    });
+
+    it('opens inside a same-origin iframe, in the frame and next to the term', async () => {
+      await withPage('iframe.html', 'iframe', async (page) => {
+        // The frame's content script runs on its own; wait for it as for the top document's.
+        await waitForIdle(page, { frame: FRAME });
+        const { line, state } = await hover(page, 'intelligence sharing', FRAME);
+        expect(state.definition?.trim()).toBe(definitionOf('intelligence-sharing').definition);
+        // Box, line and viewport are all the frame's: the popover lives in the frame's document.
+        const box = state.box as Box;
+        const where = `${JSON.stringify(box)} for ${JSON.stringify(line)}`;
+        expect(insideViewport(box, state.viewport), `inside the frame: ${where}`).toBe(true);
+        expect(overlaps(box, line), `covers the term: ${where}`).toBe(false);
+        expect(anchored(box, line), `next to the term: ${where}`).toBe(true);
+        expect(state.onTop).toBe(true);
+        expect((await readPopover(page)).hosts, 'none in the top document').toBe(0);
+      });
+    });
+
+    it('places the popover next to the term on a CSS-zoomed page', async () => {
+      await withPage('zoom.html', 'zoom', async (page) => {
+        // Precondition: the root is zoomed, and client rects (the term's line box, the popover's
+        // box) come back in zoomed viewport pixels while offsetWidth does not: the two differ by
+        // the zoom factor. Every box compared below is a client rect, so one coordinate space.
+        const scale = await page.evaluate(() => {
+          const p = document.querySelector('p') as HTMLElement;
+          return p.getBoundingClientRect().width / p.offsetWidth;
+        });
+        expect(scale).toBeCloseTo(1.5, 2);
+        const { line, state } = await hover(page, 'intelligence sharing');
+        expect(state.definition?.trim()).toBe(definitionOf('intelligence-sharing').definition);
+        const box = state.box as Box;
+        const where = `${JSON.stringify(box)} for ${JSON.stringify(line)}`;
+        expect(insideViewport(box, state.viewport), `inside the viewport: ${where}`).toBe(true);
+        expect(overlaps(box, line), `covers the term: ${where}`).toBe(false);
+        // Coordinates scaled once too often (or not enough) land the popover away from the term.
+        expect(anchored(box, line), `next to the term: ${where}`).toBe(true);
+        expect(state.onTop).toBe(true);
+      });
+    });
+
+    it('follows a term in a scrolled container and closes when it scrolls out of the box', async () => {
+      await withPage('scroll-container.html', 'scroll-container', async (page) => {
+        /**
+         * Scrolls the box (never the window) by `dy`, or so the term's paragraph is in its middle,
+         * or just out of its top (30px above). Returns where the paragraph (whose box holds the
+         * term's) and the box's visible area are, viewport coordinates.
+         */
+        const scrollBox = (dy: number | 'centre' | 'out') =>
+          page.evaluate((by: number | 'centre' | 'out') => {
+            const box = document.getElementById('box') as HTMLElement;
+            const p = Array.from(box.querySelectorAll('p')).find((el) =>
+              el.textContent?.includes('intelligence sharing'),
+            ) as HTMLElement;
+            const before = p.getBoundingClientRect();
+            const frame = box.getBoundingClientRect();
+            const boxTop = frame.top + box.clientTop;
+            const top =
+              by === 'centre'
+                ? before.top - boxTop - box.clientHeight / 2
+                : by === 'out'
+                  ? before.bottom - boxTop + 30
+                  : by;
+            box.scrollBy({ top, behavior: 'instant' });
+            const after = p.getBoundingClientRect();
+            return {
+              topBefore: before.top,
+              top: after.top,
+              bottom: after.bottom,
+              boxTop,
+              boxBottom: boxTop + box.clientHeight,
+              windowScroll: scrollY,
+            };
+          }, dy);
+        // Well below the fold of the box at first; scrolled into its middle.
+        const first = await scrollBox('centre');
+        expect(first.topBefore, 'term starts below the box').toBeGreaterThan(first.boxBottom + 50);
+        expect(first.top).toBeGreaterThan(first.boxTop);
+        expect(first.bottom).toBeLessThan(first.boxBottom);
+
+        const { line, state } = await hover(page, 'intelligence sharing');
+        expect(await page.evaluate(() => scrollY), 'the window never scrolled').toBe(0);
+        expect(state.definition?.trim()).toBe(definitionOf('intelligence-sharing').definition);
+        const box = state.box as Box;
+        const where = `${JSON.stringify(box)} for ${JSON.stringify(line)}`;
+        expect(insideViewport(box, state.viewport), `inside the viewport: ${where}`).toBe(true);
+        expect(overlaps(box, line), `covers the term: ${where}`).toBe(false);
+        expect(anchored(box, line), `next to the term: ${where}`).toBe(true);
+
+        // Rest in the popover (hoverable: it stays), so only the scrolling can close it below.
+        const inside = centre(box);
+        await page.mouseMove(inside.x, inside.y);
+        await sleep(2 * CLOSE_DELAY + 100);
+        expect((await readPopover(page)).hosts, 'still open with the pointer inside').toBe(1);
+
+        // A small scroll of the box: the term stays in view and the popover moves with it.
+        await scrollBox(40);
+        const moved = await poll(
+          async () => {
+            const s = await readPopover(page);
+            const at = s.active?.rects[0];
+            return s.box && at && s.box.y < box.y - 30 && anchored(s.box, at) ? s : undefined;
+          },
+          { timeout: 2000, what: 'the popover to follow the term up by 40px' },
+        );
+        const movedLine = moved.active?.rects[0] as Box;
+        expect(moved.hosts).toBe(1);
+        expect(anchored(moved.box as Box, movedLine)).toBe(true);
+        expect(overlaps(moved.box as Box, movedLine)).toBe(false);
+
+        // Scrolled out of the box's visible area, though still inside the window's viewport:
+        // only the container hides it, and the popover closes.
+        const away = await scrollBox('out');
+        expect(away.bottom, 'above the box').toBeLessThan(away.boxTop - 20);
+        expect(away.top, 'still inside the window viewport').toBeGreaterThan(0);
+        expect(away.windowScroll).toBe(0);
+        // The pointer has not moved since it came to rest inside the popover, so no leave timer
+        // runs: only the term scrolling out of sight can close it.
+        await waitForNoPopover(page, { timeout: 3000 });
+        expect((await readPopover(page)).active).toBeNull();
       });
     });
   });

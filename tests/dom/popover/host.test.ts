@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPopoverHost, HOST_STYLE, HOST_TAG } from '../../../src/popover/host';
+import { counterZoom, createPopoverHost, HOST_STYLE, HOST_TAG } from '../../../src/popover/host';
 
 afterEach(() => {
   for (const el of document.querySelectorAll(HOST_TAG)) el.remove();
@@ -27,5 +27,25 @@ describe('createPopoverHost', () => {
     expect(host.style.getPropertyValue('position')).toBe('fixed');
     expect(host.style.getPropertyValue('z-index')).toBe('2147483647');
     expect(host.style.getPropertyValue('pointer-events')).toBe('none');
+  });
+
+  it('pins its zoom inline too, cancelling the root zoom (1 on an unzoomed page)', () => {
+    const { host } = createPopoverHost(document, '');
+    expect(host.style.getPropertyValue('zoom')).toBe('1');
+    expect(host.style.getPropertyPriority('zoom')).toBe('important');
+  });
+});
+
+describe('counterZoom', () => {
+  it('is the inverse of the root zoom, so the popover works in viewport pixels', () => {
+    expect(counterZoom(1)).toBe('1');
+    expect(counterZoom(0.5)).toBe('2');
+    expect(Number(counterZoom(1.5)) * 1.5).toBeCloseTo(1, 12);
+  });
+
+  it('is 1 for a zoom that cannot be inverted (missing, unparsable, zero)', () => {
+    expect(counterZoom(Number.NaN)).toBe('1');
+    expect(counterZoom(0)).toBe('1');
+    expect(counterZoom(Number.POSITIVE_INFINITY)).toBe('1');
   });
 });
