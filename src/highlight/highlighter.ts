@@ -350,6 +350,8 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
         byKey.set(seg.key, added);
         groups.push(added);
       }
+      // A dense page flags thousands of runs.
+      if (slicer.due()) await slicer.check();
     }
     // Geometry is read after a frame, when style and layout are clean: reading it earlier would
     // make us pay for the page's pending style and layout (tens of ms while a page loads) inside
@@ -376,7 +378,13 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
       }
       for (let i = 0; i < first; i++) yield groups[i] as TextGroup;
     };
-    await scanGroups(rest(), slicer);
+    // Off screen, so shown at the end at once (an abort disposes the painter anyway).
+    painter.hold?.();
+    try {
+      await scanGroups(rest(), slicer);
+    } finally {
+      painter.release?.();
+    }
   };
 
   const mutationPass = async (records: MutationRecord[], slicer: Slicer) => {
@@ -433,9 +441,11 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
   function kick() {
     if (busy || stopped) return;
     busy = true;
-    // Start on a fresh task: a burst of mutation callbacks becomes one pass, and our first slice
-    // never lengthens the task that called us (the page's own append, the content script's start).
-    void yieldToMain().then(run);
+    // The first pass starts at once, in the task that started us (the content script's own); a
+    // mutation pass starts on a fresh task, so a burst of mutation callbacks becomes one pass and
+    // our first slice never lengthens the page's own task (its append, its render).
+    if (!initialDone) void run();
+    else void yieldToMain().then(run);
   }
 
   function occurrences(): readonly Occurrence[] {

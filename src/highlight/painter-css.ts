@@ -71,6 +71,17 @@ export function createCssPainter(
 
   const show = (o: Occurrence) => byCategory.get(categoryOf(o.id))?.add(o.range);
   const hide = (o: Occurrence) => byCategory.get(categoryOf(o.id))?.delete(o.range);
+  // While held (see Painter.hold): occurrences to show at release, and the blocks they are in.
+  let held: Set<Occurrence> | null = null;
+  let heldBlocks: Set<Element> | null = null;
+  const reveal = (o: Occurrence) => {
+    if (held) held.add(o);
+    else show(o);
+  };
+  const conceal = (o: Occurrence) => {
+    held?.delete(o);
+    hide(o);
+  };
 
   const onIntersect = (entries: IntersectionObserverEntry[]) => {
     for (const e of entries) {
@@ -78,10 +89,10 @@ export function createCssPainter(
       if (!set) continue;
       if (e.isIntersecting) {
         near.add(e.target);
-        for (const o of set) show(o);
+        for (const o of set) reveal(o);
       } else {
         near.delete(e.target);
-        for (const o of set) hide(o);
+        for (const o of set) conceal(o);
       }
     }
   };
@@ -90,9 +101,10 @@ export function createCssPainter(
   const startWindowing = () => {
     if (observer || !IO) return;
     observer = new IO(onIntersect, { rootMargin: WINDOW_MARGIN });
-    // Everything stays registered until the first callback reports each block's state.
+    // What is registered stays so until the first callback reports each block's state; held
+    // blocks wait for it, so releasing them never registers the whole page for a frame.
     for (const block of byBlock.keys()) {
-      near.add(block);
+      if (!heldBlocks?.has(block)) near.add(block);
       observer.observe(block);
     }
   };
@@ -109,13 +121,16 @@ export function createCssPainter(
         }
         set.add(o);
         total++;
-        if (!observer || near.has(o.block)) show(o);
+        heldBlocks?.add(o.block);
+        if (!observer || near.has(o.block)) reveal(o);
       }
-      if (!observer && total > WINDOW_THRESHOLD) startWindowing();
+      // Not while held: nothing is shown until release, and observing thousands of blocks costs
+      // the browser a long first computation.
+      if (!observer && !held && total > WINDOW_THRESHOLD) startWindowing();
     },
     remove(occurrences) {
       for (const o of occurrences) {
-        hide(o);
+        conceal(o);
         flashHl.delete(o.range);
         activeHl.delete(o.range);
         const set = byBlock.get(o.block);
@@ -127,6 +142,18 @@ export function createCssPainter(
           }
         }
       }
+    },
+    hold() {
+      held ??= new Set();
+      heldBlocks ??= new Set();
+    },
+    release() {
+      const pending = held;
+      held = null;
+      if (!observer && total > WINDOW_THRESHOLD) startWindowing();
+      heldBlocks = null;
+      if (!pending) return;
+      for (const o of pending) if (!observer || near.has(o.block)) show(o);
     },
     setStyle(next, nextColors) {
       styles.setColors(nextColors);
@@ -162,6 +189,8 @@ export function createCssPainter(
       observer?.disconnect();
       observer = null;
       byBlock.clear();
+      held = null;
+      heldBlocks = null;
       for (const t of timers) clearTimeout(t);
       timers.clear();
       for (const [name, hl] of owned) {

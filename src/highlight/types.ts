@@ -62,5 +62,12 @@ export interface Painter {
   adoptInto(root: ShadowRoot): void;
   /** Maps a painter-owned node (e.g. a mark element) back to its occurrence. */
   occurrenceForNode?(node: Node): Occurrence | null;
+  /**
+   * Until `release`, occurrences added are kept but not yet shown: the initial pass adds the
+   * page below the viewport in many slices, and a browser re-validating every registered range
+   * after each of them would pay for the whole page once per frame.
+   */
+  hold?(): void;
+  release?(): void;
   dispose(): void;
 }

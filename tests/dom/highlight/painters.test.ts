@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { installFakes, rangeText, startTestHighlighter } from './fakes';
+import { createCssPainter, WINDOW_THRESHOLD } from '../../../src/highlight/painter-css';
+import type { Occurrence } from '../../../src/highlight/types';
+import {
+  categoryOf,
+  installFakeIntersectionObserver,
+  installFakes,
+  rangeText,
+  startTestHighlighter,
+} from './fakes';
 
 let registry: ReturnType<typeof installFakes>;
 beforeEach(() => {
@@ -83,6 +91,64 @@ describe('CSS painter', () => {
     expect(registry.has('termlight-u-organisation')).toBe(false);
     controller.abort();
     expect([...registry.keys()].filter((n) => n.startsWith('termlight-'))).toEqual([]);
+  });
+
+  it('holds what it is given until release: removed ones never show, windowing waits', () => {
+    const io = installFakeIntersectionObserver();
+    const count = WINDOW_THRESHOLD + 500;
+    document.body.innerHTML = '<p>NATO</p>'.repeat(count);
+    const blocks = [...document.querySelectorAll('p')];
+    const occurrence = (block: Element): Occurrence => {
+      const text = block.firstChild as Text;
+      const range = new StaticRange({
+        startContainer: text,
+        startOffset: 0,
+        endContainer: text,
+        endOffset: 4,
+      });
+      return { id: 'nato', range, block, text: 'NATO' };
+    };
+    const all = blocks.map(occurrence);
+    const painted = () => registry.get('termlight-organisation')?.size ?? 0;
+    const painter = createCssPainter(document, categoryOf);
+    painter.add(all.slice(0, 10)); // the viewport, shown at once
+    expect(painted()).toBe(10);
+    painter.hold?.();
+    for (const o of all.slice(10)) painter.add([o]);
+    painter.remove(all.slice(10, 20));
+    // Nothing more registered while held, and no observer started (its first run is costly).
+    expect(painted()).toBe(10);
+    expect(io.live.size).toBe(0);
+    painter.release?.();
+    // Past the threshold: the blocks shown before stay, the rest wait for the observer.
+    expect(io.live.size).toBe(1);
+    expect(painted()).toBe(10);
+    const near = new Set<Element>(blocks.slice(15, 40));
+    io.report((el) => near.has(el));
+    // Blocks 15-19 lost their occurrences while held: 20 of the 25 near blocks show theirs.
+    expect(painted()).toBe(20);
+    painter.dispose();
+  });
+
+  it('releases everything at once below the windowing threshold', () => {
+    document.body.innerHTML = '<p>NATO</p><p>NATO</p>';
+    const painter = createCssPainter(document, categoryOf);
+    painter.hold?.();
+    const [a, b] = [...document.querySelectorAll('p')].map((block) => {
+      const text = block.firstChild as Text;
+      const range = new StaticRange({
+        startContainer: text,
+        startOffset: 0,
+        endContainer: text,
+        endOffset: 4,
+      });
+      return { id: 'nato', range, block, text: 'NATO' } as Occurrence;
+    });
+    painter.add([a as Occurrence, b as Occurrence]);
+    expect(registry.get('termlight-organisation')?.size).toBe(0);
+    painter.release?.();
+    expect(registry.get('termlight-organisation')?.size).toBe(2);
+    painter.dispose();
   });
 
   it('flash adds to termlight-flash and clears after a while', async () => {
