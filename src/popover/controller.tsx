@@ -4,7 +4,7 @@ import type { Settings } from '../settings/settings';
 import { Popover } from '../ui/Popover';
 import popoverCss from '../ui/popover.css?inline';
 import themeCss from '../ui/theme.css?inline';
-import { createPopoverHost, HOST_TAG, type PopoverHost } from './host';
+import { attachPopoverHost, createPopoverHost, HOST_TAG, type PopoverHost } from './host';
 import { createHoverIntent } from './hover-intent';
 import { canGoBack, currentId, type NavState, popNav, pushNav, startNav } from './navigation';
 import { pageSentences, sentenceAround } from './page-sentences';
@@ -61,6 +61,12 @@ interface Shown<O> {
 }
 
 type Ui = PopoverHost;
+
+/** What the popover's content depends on. */
+type Rendered<O extends PopoverOccurrence> = Pick<
+  Shown<O>,
+  'occurrence' | 'nav' | 'pinned' | 'dir'
+>;
 
 const isEditable = (el: Element | null): boolean =>
   !!el &&
@@ -136,8 +142,11 @@ export function startPopover<O extends PopoverOccurrence>(
   };
 
   const paint = () => {
-    const current = shown;
-    if (!current || !ui) return;
+    if (shown && ui) renderInto(ui, shown);
+  };
+
+  /** Renders the popover for `current` into `target` (attached to the page or not yet). */
+  const renderInto = (target: Ui, current: Rendered<O>) => {
     const entry = entryById(currentId(current.nav));
     if (!entry) {
       intent.close();
@@ -177,8 +186,24 @@ export function startPopover<O extends PopoverOccurrence>(
         // The close button dismisses exactly like Esc, including returning focus.
         onClose={() => intent.escape()}
       />,
-      ui.mount,
+      target.mount,
     );
+  };
+
+  /**
+   * While the hover delay runs, builds the popover for the term under the pointer outside the
+   * page, so opening only attaches and places it: the delay is idle time for us, and the first
+   * render on a page (code not yet compiled) would otherwise land after it.
+   */
+  const prepare = (occurrence: O) => {
+    if (shown || signal.aborted || !liveRange(occurrence.range, doc)) return;
+    ui ??= createUi();
+    renderInto(ui, {
+      occurrence,
+      nav: startNav(occurrence.id),
+      pinned: false,
+      dir: directionAt(occurrence),
+    });
   };
 
   const dialog = () => ui?.mount.querySelector<HTMLElement>('.tl-popover') ?? null;
@@ -240,6 +265,7 @@ export function startPopover<O extends PopoverOccurrence>(
     if (previous) previous.placement.abort();
     const dir = directionAt(occurrence);
     ui ??= createUi();
+    attachPopoverHost(doc, ui);
     const pointer = lastPointer;
     shown = {
       occurrence,
@@ -269,6 +295,11 @@ export function startPopover<O extends PopoverOccurrence>(
     openDelayMs: () => options.settings().hoverDelayMs,
     onOpen: (target, state) => show(target, state.pinned),
     onClose: (reason) => hide(reason === 'escape'),
+    // Its own task: the pointer's frame callback, where the intent starts, stays short.
+    onPending: (target) =>
+      win.setTimeout(() => {
+        if (intent.snapshot().pending === target) prepare(target);
+      }, 0),
     signal,
   });
 

@@ -59,6 +59,10 @@ export interface PopoverHost {
   live: HTMLElement;
 }
 
+/**
+ * Builds the host, its shadow root and styles, outside the page: the controller renders into it
+ * while the hover delay runs and attaches it (`attachPopoverHost`) when the popover opens.
+ */
 export function createPopoverHost(doc: Document, css: string): PopoverHost {
   const host = doc.createElement(HOST_TAG);
   // The highlighter skips elements with this attribute, so it never scans the popover.
@@ -78,8 +82,12 @@ export function createPopoverHost(doc: Document, css: string): PopoverHost {
   live.setAttribute('aria-live', 'polite');
   const mount = doc.createElement('div');
   shadow.append(style, live, mount);
+  return { host, mount, live };
+}
+
+/** Puts a host made by `createPopoverHost` in the page, where it stays while it is shown. */
+export function attachPopoverHost(doc: Document, ui: PopoverHost): void {
   // On <html>, not <body>: a transform or filter on body would make `position: fixed`
   // relative to body instead of the viewport.
-  doc.documentElement.append(host);
-  return { host, mount, live };
+  if (!ui.host.isConnected) doc.documentElement.append(ui.host);
 }

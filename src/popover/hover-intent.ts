@@ -18,6 +18,8 @@ export interface HoverIntentOptions<T> {
   closeDelayMs?: number;
   /** Called when a target opens, or when an open target becomes pinned. */
   onOpen(target: T, state: { pinned: boolean }): void;
+  /** Called when the pointer comes to rest on a target and its open delay starts. */
+  onPending?(target: T): void;
   onClose(reason: CloseReason): void;
   timers?: Timers;
   signal?: AbortSignal;
@@ -137,6 +139,7 @@ export function createHoverIntent<T>(options: HoverIntentOptions<T>): HoverInten
         pending = null;
         if (target !== null) doOpen(target, false);
       }, delay);
+      options.onPending?.(hit);
     },
     pin(target) {
       if (options.signal?.aborted) return;

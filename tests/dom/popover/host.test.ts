@@ -1,14 +1,25 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { counterZoom, createPopoverHost, HOST_STYLE, HOST_TAG } from '../../../src/popover/host';
+import {
+  attachPopoverHost,
+  counterZoom,
+  createPopoverHost,
+  HOST_STYLE,
+  HOST_TAG,
+} from '../../../src/popover/host';
 
 afterEach(() => {
   for (const el of document.querySelectorAll(HOST_TAG)) el.remove();
 });
 
 describe('createPopoverHost', () => {
-  it('adds one marked host to <html> with styles, a live region and a mount in its shadow root', () => {
-    const { host, mount, live } = createPopoverHost(document, '.x { color: red }');
+  it('builds a marked host with styles, a live region and a mount, put on <html> when attached', () => {
+    const ui = createPopoverHost(document, '.x { color: red }');
+    const { host, mount, live } = ui;
+    expect(host.isConnected).toBe(false);
+    attachPopoverHost(document, ui);
+    attachPopoverHost(document, ui);
     expect(host.parentElement).toBe(document.documentElement);
+    expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
     expect(host.localName).toBe(HOST_TAG);
     expect(host.hasAttribute('data-termlight-ui')).toBe(true);
     const shadow = host.shadowRoot as ShadowRoot;

@@ -262,6 +262,36 @@ describe('startPopover: pointer', () => {
     expect(host()).toBeNull();
   });
 
+  it('builds the popover outside the page during the delay; opening only attaches it', () => {
+    page.setHit(page.occurrences[0]);
+    pointer('pointermove', document.body);
+    vi.advanceTimersByTime(16 + 299);
+    // Built by now (its own task after the pointer's frame), yet nothing is in the page.
+    expect(host()).toBeNull();
+    const created = vi.spyOn(document, 'createElement');
+    vi.advanceTimersByTime(1);
+    expect(created.mock.calls.map(([tag]) => tag)).not.toContain(HOST_TAG);
+    created.mockRestore();
+    expect(host()?.parentElement).toBe(document.documentElement);
+    expect(shadow()?.querySelector('h2')?.textContent).toContain('Memorandum of understanding');
+  });
+
+  it('a prepared popover for a term left before the delay never reaches the page', () => {
+    page.setHit(page.occurrences[0]);
+    pointer('pointermove', document.body);
+    vi.advanceTimersByTime(16 + 100);
+    page.setHit(null);
+    pointer('pointermove', document.body);
+    vi.advanceTimersByTime(2000);
+    expect(host()).toBeNull();
+    // The next term opens with its own content, in the host built before.
+    page.setHit(page.occurrences[1]);
+    pointer('pointermove', document.body);
+    vi.advanceTimersByTime(16 + 300);
+    expect(shadow()?.querySelector('h2')?.textContent).toContain('Status of forces agreement');
+    expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
+  });
+
   it('announces the opened popover', () => {
     page.setHit(page.occurrences[0]);
     pointer('pointermove', document.body);

@@ -294,3 +294,26 @@ describe('hover intent', () => {
     expect(scheduled.map(([, ms]) => ms)).toEqual([250]);
   });
 });
+
+describe('hover intent: the open delay starting', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('is reported once per term the pointer comes to rest on, never for the open one', () => {
+    const log: string[] = [];
+    const intent = createHoverIntent<string>({
+      openDelayMs: () => 300,
+      onOpen: (t) => log.push(`open ${t}`),
+      onClose: () => log.push('close'),
+      onPending: (t) => log.push(`pending ${t}`),
+    });
+    intent.pointer('a', false);
+    intent.pointer('a', false); // still resting on it
+    vi.advanceTimersByTime(300);
+    intent.pointer('a', false); // open now
+    intent.pointer('b', false);
+    intent.pointer(null, false); // left before the delay
+    intent.pointer('b', false);
+    expect(log).toEqual(['pending a', 'open a', 'pending b', 'pending b']);
+  });
+});
