@@ -122,6 +122,8 @@ export function buildDefaultStylesheet(): string {
 /** Rules for the user's custom colours only ('' when there are none). */
 export function buildOverrideStylesheet(colors?: CategoryColors): string {
   const custom = CATEGORIES.filter((c) => safeColor(colors?.[c]) !== undefined);
+  // The usual case, on every page load: nothing to build.
+  if (custom.length === 0) return '';
   const { light, dark } = categoryRules(colors, custom);
   return sheetText(light, dark);
 }
