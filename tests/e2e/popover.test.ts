@@ -48,6 +48,15 @@ function firstLine(term: TermBox | null, what: string): Box {
   return box;
 }
 
+/** The popover lies inside the viewport, beside the term's line box, without covering it. */
+function expectBesideTerm(box: Box, line: Box, viewport: Parameters<typeof insideViewport>[1]) {
+  const where = `${JSON.stringify(box)} for ${JSON.stringify(line)}`;
+  expect(insideViewport(box, viewport), `inside the viewport: ${where}`).toBe(true);
+  expect(overlaps(box, line), `covers the term: ${where}`).toBe(false);
+  // Coordinates scaled once too often (or not enough) land the popover away from the term.
+  expect(anchored(box, line), `next to the term: ${where}`).toBe(true);
+}
+
 for (const name of BROWSERS) {
   describe.skipIf(shouldSkip(name))(`${name}: popover`, () => {
     const server = useServer();
@@ -328,11 +337,7 @@ for (const name of BROWSERS) {
         const { line, state } = await hover(page, 'intelligence sharing', FRAME);
         expect(state.definition?.trim()).toBe(definitionOf('intelligence-sharing').definition);
         // Box, line and viewport are all the frame's: the popover lives in the frame's document.
-        const box = state.box as Box;
-        const where = `${JSON.stringify(box)} for ${JSON.stringify(line)}`;
-        expect(insideViewport(box, state.viewport), `inside the frame: ${where}`).toBe(true);
-        expect(overlaps(box, line), `covers the term: ${where}`).toBe(false);
-        expect(anchored(box, line), `next to the term: ${where}`).toBe(true);
+        expectBesideTerm(state.box as Box, line, state.viewport);
         expect(state.onTop).toBe(true);
         expect((await readPopover(page)).hosts, 'none in the top document').toBe(0);
       });
@@ -350,12 +355,7 @@ for (const name of BROWSERS) {
         expect(scale).toBeCloseTo(1.5, 2);
         const { line, state } = await hover(page, 'intelligence sharing');
         expect(state.definition?.trim()).toBe(definitionOf('intelligence-sharing').definition);
-        const box = state.box as Box;
-        const where = `${JSON.stringify(box)} for ${JSON.stringify(line)}`;
-        expect(insideViewport(box, state.viewport), `inside the viewport: ${where}`).toBe(true);
-        expect(overlaps(box, line), `covers the term: ${where}`).toBe(false);
-        // Coordinates scaled once too often (or not enough) land the popover away from the term.
-        expect(anchored(box, line), `next to the term: ${where}`).toBe(true);
+        expectBesideTerm(state.box as Box, line, state.viewport);
         expect(state.onTop).toBe(true);
       });
     });
@@ -403,10 +403,7 @@ for (const name of BROWSERS) {
         expect(await page.evaluate(() => scrollY), 'the window never scrolled').toBe(0);
         expect(state.definition?.trim()).toBe(definitionOf('intelligence-sharing').definition);
         const box = state.box as Box;
-        const where = `${JSON.stringify(box)} for ${JSON.stringify(line)}`;
-        expect(insideViewport(box, state.viewport), `inside the viewport: ${where}`).toBe(true);
-        expect(overlaps(box, line), `covers the term: ${where}`).toBe(false);
-        expect(anchored(box, line), `next to the term: ${where}`).toBe(true);
+        expectBesideTerm(box, line, state.viewport);
 
         // Rest in the popover (hoverable: it stays), so only the scrolling can close it below.
         const inside = centre(box);

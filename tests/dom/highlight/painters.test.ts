@@ -22,6 +22,18 @@ function shape(n: Node): string {
   return `<${n.nodeName}>${[...n.childNodes].map(shape).join('')}</>`;
 }
 
+/** The occurrence of "NATO" that starts `block`'s text. */
+function natoIn(block: Element): Occurrence {
+  const text = block.firstChild as Text;
+  const range = new StaticRange({
+    startContainer: text,
+    startOffset: 0,
+    endContainer: text,
+    endOffset: 4,
+  });
+  return { id: 'nato', range, block, text: 'NATO' };
+}
+
 describe('CSS painter', () => {
   it('registers one highlight per category plus flash/active, and removes them on abort', async () => {
     registry.set(
@@ -98,17 +110,7 @@ describe('CSS painter', () => {
     const count = WINDOW_THRESHOLD + 500;
     document.body.innerHTML = '<p>NATO</p>'.repeat(count);
     const blocks = [...document.querySelectorAll('p')];
-    const occurrence = (block: Element): Occurrence => {
-      const text = block.firstChild as Text;
-      const range = new StaticRange({
-        startContainer: text,
-        startOffset: 0,
-        endContainer: text,
-        endOffset: 4,
-      });
-      return { id: 'nato', range, block, text: 'NATO' };
-    };
-    const all = blocks.map(occurrence);
+    const all = blocks.map(natoIn);
     const painted = () => registry.get('termlight-organisation')?.size ?? 0;
     const painter = createCssPainter(document, categoryOf);
     painter.add(all.slice(0, 10)); // the viewport, shown at once
@@ -134,17 +136,7 @@ describe('CSS painter', () => {
     document.body.innerHTML = '<p>NATO</p><p>NATO</p>';
     const painter = createCssPainter(document, categoryOf);
     painter.hold?.();
-    const [a, b] = [...document.querySelectorAll('p')].map((block) => {
-      const text = block.firstChild as Text;
-      const range = new StaticRange({
-        startContainer: text,
-        startOffset: 0,
-        endContainer: text,
-        endOffset: 4,
-      });
-      return { id: 'nato', range, block, text: 'NATO' } as Occurrence;
-    });
-    painter.add([a as Occurrence, b as Occurrence]);
+    painter.add([...document.querySelectorAll('p')].map(natoIn));
     expect(registry.get('termlight-organisation')?.size).toBe(0);
     painter.release?.();
     expect(registry.get('termlight-organisation')?.size).toBe(2);
