@@ -336,8 +336,6 @@ export interface TextRuns {
   /** Per run: index of its first node in `nodes`. */
   first: number[];
   nodes: Text[];
-  /** Per node: offset of its first character in `text`. */
-  nodeStarts: number[];
 }
 
 /**
@@ -364,7 +362,6 @@ export function* collectRuns(
     blocks: [],
     first: [],
     nodes: [],
-    nodeStarts: [],
   };
   const pending: Element[] = [];
   let length = 0;
@@ -411,7 +408,6 @@ export function* collectRuns(
             runKey = key;
           }
           runs.nodes.push(node as Text);
-          runs.nodeStarts.push(length);
           parts.push(data);
           length += data.length;
         }
@@ -478,7 +474,6 @@ function attributeSkips(root: Element | ShadowRoot): Set<Element> | null {
 
 /** Run `i` of `runs` as a Segment, or null when it has no visible text. */
 export function runSegment(runs: TextRuns, i: number): Segment | null {
-  const start = runs.starts[i] as number;
   const last = i + 1 < runs.starts.length;
   const from = runs.first[i] as number;
   const to = last ? (runs.first[i + 1] as number) : runs.nodes.length;
@@ -489,8 +484,13 @@ export function runSegment(runs: TextRuns, i: number): Segment | null {
       ? (runs.parts[from + i] as string)
       : runs.parts.slice(from + i, to + i).join('');
   if (!NON_SPACE.test(text)) return null;
+  // Each node's offset in the run's text: derived here, for the few runs that become segments,
+  // rather than stored for every text node of the page.
   const starts: number[] = [];
-  for (let j = from; j < to; j++) starts.push((runs.nodeStarts[j] as number) - start);
+  for (let j = from, at = 0; j < to; j++) {
+    starts.push(at);
+    at += (runs.parts[j + i] as string).length;
+  }
   return {
     key: runs.keys[i] as BlockKey,
     block: runs.blocks[i] as Element,

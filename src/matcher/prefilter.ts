@@ -78,7 +78,7 @@ export function buildNeedles(forms: Iterable<readonly string[]>): string | null 
       next.set(first, set);
     }
   }
-  const singles: string[] = [];
+  const needles: string[] = [];
   const firsts: string[] = [];
   const tails = new Set<string>();
   /** First keys by a common-word second key they take ("status of"). */
@@ -86,21 +86,21 @@ export function buildNeedles(forms: Iterable<readonly string[]>): string | null 
   for (const [key, seconds] of next) {
     const source = needleSource(key);
     if (source === null) return null;
-    const own = seconds === null ? null : [...seconds].map(secondSource);
-    if (seconds === null || own === null || own.includes(null)) {
-      singles.push(source);
+    const own = seconds === null ? [] : [...seconds].map((k) => [k, secondSource(k)] as const);
+    if (own.length === 0 || own.some(([, tail]) => tail === null)) {
+      needles.push(source);
       continue;
     }
     // The first key exactly (only a last word is inflected), and an abbreviation's final dot.
     const first = `${escapeKey(key)}${key.includes('.') ? '\\.?' : ''}`;
     let rare = false;
-    for (const second of seconds) {
+    for (const [second, tail] of own) {
       if (COMMON_WORDS.has(second)) {
-        const list = byCommon.get(second) ?? [];
+        const list = byCommon.get(tail as string) ?? [];
         list.push(first);
-        byCommon.set(second, list);
+        byCommon.set(tail as string, list);
       } else {
-        tails.add(secondSource(second) as string);
+        tails.add(tail as string);
         rare = true;
       }
     }
@@ -110,11 +110,9 @@ export function buildNeedles(forms: Iterable<readonly string[]>): string | null 
   // few more hits than pairing each key with its own, for a pattern a fraction of the size, which
   // every page load pays for in compile time. Common words are paired with their own keys only.
   const sep = `[${SEP_CHARS}]+`;
-  if (firsts.length > 0) singles.push(`(?:${firsts.join('|')})${sep}(?:${[...tails].join('|')})`);
-  for (const [word, keys] of byCommon) {
-    singles.push(`(?:${keys.join('|')})${sep}${secondSource(word) as string}`);
-  }
-  return singles.length === 0 ? null : singles.join('|');
+  if (firsts.length > 0) needles.push(`(?:${firsts.join('|')})${sep}(?:${[...tails].join('|')})`);
+  for (const [tail, keys] of byCommon) needles.push(`(?:${keys.join('|')})${sep}${tail}`);
+  return needles.length === 0 ? null : needles.join('|');
 }
 
 /** Second keys too common to pair with every first key (see `buildNeedles`). */
