@@ -44,6 +44,9 @@ describe('content-script CSS (src/highlight/highlights.css)', () => {
       expect(decl, c).toBeDefined();
       const tint = /background-color:color-mix\(in srgb,(#[0-9a-f]+) 80%/i.exec(decl ?? '')?.[1];
       expect(tint, c).toBe(DEFAULT_CATEGORY_COLORS[c]);
+      // A decoration would make every frame that changes a highlight recompute the whole page's
+      // ink overflow (see paintFor): the default style is a tint only.
+      expect(decl, c).not.toMatch(/text-decoration/);
       expect(rules.get(`mark.termlight-${c}`)).toBe(decl);
     }
   });
