@@ -245,7 +245,6 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
     if (list) list.push(tables.bases[i + 1] as number);
     else bases[index] = [tables.bases[i + 1] as number];
   }
-  const maxTokens = tables.maxTokens;
   const formCount = tables.formCount;
   const empty = edgeMap.size === 0;
 
@@ -298,22 +297,25 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
   }
 
   /**
-   * The greedy pass over tokens [0, buf.count) of the last `tokenize`; stops before token
-   * `limit` and returns the first token it did not decide (buf.count when it finished).
+   * The greedy pass over tokens [0, buf.count) of the last `tokenize`. Returns the first token it
+   * could not decide: one whose longest match, or a longer one starting inside it, might run past
+   * the last token read (`longestFrom` ran out); buf.count when it decided them all. With `final`
+   * (the tokens reach the end of the text) nothing more can come and every token is decided.
    */
-  function matchTokens(matches: Match[], limit: number): number {
+  function matchTokens(matches: Match[], final: boolean): number {
     const count = buf.count;
     const starts = buf.start;
     const ends = buf.end;
     const ids = buf.vocab;
     let t = 0;
-    while (t < limit) {
+    while (t < count) {
       // Most words are in no form: skip them without a call.
       if ((ids[t] as number) < 0) {
         t++;
         continue;
       }
       longestFrom(t);
+      if (ranOut && !final) return t;
       const end = foundEnd;
       const id = foundId;
       if (id === null) {
@@ -327,6 +329,7 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
       let yieldTo = false;
       for (let s = t + 1; s <= end && !yieldTo; s++) {
         longestFrom(s);
+        if (ranOut && !final) return t;
         yieldTo = foundEnd > end && (ends[foundEnd] as number) - (starts[s] as number) > length;
       }
       if (yieldTo) {
@@ -336,7 +339,7 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
       matches.push({ start: starts[t] as number, end: ends[end] as number, id });
       t = end + 1;
     }
-    return Math.min(t, count);
+    return count;
   }
 
   /** A cut point: an ASCII space, tab or line break, which only ever separates tokens. */
@@ -344,32 +347,26 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
     return c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
   }
 
-  /** Tokens a window leaves undecided: a decision at token t reads up to 2 * maxTokens ahead. */
-  const tail = 2 * maxTokens + 1;
-
   /**
-   * Tokenizes [from, to) (a token start and a cut) and decides what it can; returns the offset of
-   * the first undecided token, `from` when nothing could be decided, `to` at the end of text.
+   * Tokenizes [from, to) (a token start and a cut, or the end of the text) and decides what it
+   * can; returns the offset of the first undecided token: `from` when nothing could be decided,
+   * `to` when everything was.
    */
   function decide(text: string, from: number, to: number, matches: Match[]): number {
     tokenize(text, buf, vocab, from, to);
-    if (to === text.length) {
-      matchTokens(matches, buf.count);
-      return to;
-    }
-    const limit = buf.count - tail;
-    if (limit <= 0) return from;
-    const t = matchTokens(matches, limit);
+    const t = matchTokens(matches, to === text.length);
     // The pass stops at a token start: the tokenizer keeps no state across tokens, so resuming
     // there reads the same tokens as one whole pass would.
     return t < buf.count ? (buf.start[t] as number) : to;
   }
 
   const pre = tables.prefilter === null ? null : prefilterRegExp(tables.prefilter);
-  const MIN_WINDOW = Math.max(128, tail * 12);
-  /** How far past a hit `quickMiss` reads: two or three words. */
-  const QUICK_CHARS = 40;
-  const MAX_WINDOW = 8192;
+  /**
+   * How far past a hit a window first reads: a few words, about the longest form. The window
+   * grows only when that is too few to decide the hit's own word, so text between hits is never
+   * read (on a page dense with terms, most of it).
+   */
+  const WINDOW = 64;
 
   /**
    * Scans from `from` through windows around the pre-filter's hits until past `from + maxChars`;
@@ -381,18 +378,11 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
     const n = text.length;
     const stop = from + maxChars;
     let pos = from;
-    let width = MIN_WINDOW;
-    // A part reads about maxChars characters: windows never grow past that.
-    const widest = Math.min(MAX_WINDOW, Math.max(MIN_WINDOW, maxChars));
-    let lastEnd = -1;
     while (pos < n && pos < stop) {
       re.lastIndex = pos;
       const hit = re.exec(text);
       if (hit === null) return n;
       const h = hit.index;
-      // Dense text (a hit inside the last window): grow windows so their undecided tails are
-      // re-read rarely; sparse text: small windows, so little is read around each hit.
-      width = h < lastEnd ? Math.min(width * 2, widest) : MIN_WINDOW;
       // Start after the last separator before the hit: the hit may be inside the match's token.
       let s = h;
       while (s > pos && !isCut(text.charCodeAt(s - 1))) s--;
@@ -407,24 +397,16 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
         }
         while (s > pos && classAt(text, s - 1) !== CharClass.Sep) s--;
       }
-      const skipTo = quickMiss(text, s, h);
-      if (skipTo > h) {
-        pos = skipTo;
-        continue;
-      }
-      // Ends near the part's end rather than a whole window past it.
-      let reach = Math.min(width, Math.max(stop - h, MIN_WINDOW));
-      for (;;) {
+      for (let reach = WINDOW; ; reach *= 2) {
         let e = h + reach;
         if (e >= n) e = n;
         else while (e < n && !isCut(text.charCodeAt(e))) e++;
         const next = decide(text, s, e, matches);
         if (next > h) {
           pos = next;
-          lastEnd = e;
           break;
         }
-        reach *= 2; // too few tokens to decide the hit's own token: read further
+        // Too few tokens to decide the hit's own word: read further.
       }
     }
     return pos;
@@ -452,29 +434,6 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
     return out;
   }
 
-  /**
-   * Most hits are a common word ("national", "united") that starts no form where it stands: a
-   * few words after it decide that, without a window's lookahead. Reads the tokens from `s`
-   * (the window start) to a little past `h`; returns where to resume when none of those up to
-   * the hit's own can start a match, or -1 when only a full window can tell.
-   */
-  function quickMiss(text: string, s: number, h: number): number {
-    const n = text.length;
-    let q = h + QUICK_CHARS;
-    if (q >= n) q = n;
-    else while (q < n && !isCut(text.charCodeAt(q))) q++;
-    tokenize(text, buf, vocab, s, q);
-    const count = buf.count;
-    for (let t = 0; t < count; t++) {
-      const start = buf.start[t] as number;
-      if (start > h) return start; // past the hit's token: nothing before here starts a match
-      if ((buf.vocab[t] as number) < 0) continue;
-      longestFrom(t);
-      if (foundId !== null || ranOut) return -1;
-    }
-    return q;
-  }
-
   function scan(text: string): Match[] {
     const matches: Match[] = [];
     if (empty || text.length === 0) return matches;
@@ -483,7 +442,7 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
       return matches;
     }
     tokenize(text, buf, vocab);
-    matchTokens(matches, buf.count);
+    matchTokens(matches, true);
     return matches;
   }
 
