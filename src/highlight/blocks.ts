@@ -1,4 +1,5 @@
 import { TEXT_SEPARATOR } from '../matcher';
+import { FoundOccurrence } from './occurrence';
 
 /**
  * Text blocks: the text a reader sees as one run, so a term split over inline elements
@@ -16,6 +17,8 @@ export interface Segment {
   nodes: Text[];
   /** Offset of each node's first character in `text`. */
   starts: number[];
+  /** Each node's text when the segment was built; `text` is their concatenation. */
+  parts: readonly string[];
   text: string;
 }
 
@@ -220,7 +223,8 @@ function* walkTree(
   const take = (): Segment | null => {
     if (nodes === null) return null;
     const text = parts.length === 1 ? (parts[0] as string) : parts.join('');
-    const seg = key && block && NON_SPACE.test(text) ? { key, block, nodes, starts, text } : null;
+    const seg =
+      key && block && NON_SPACE.test(text) ? { key, block, nodes, starts, parts, text } : null;
     nodes = null;
     return seg;
   };
@@ -474,15 +478,15 @@ function attributeSkips(root: Element | ShadowRoot): Set<Element> | null {
 
 /** Run `i` of `runs` as a Segment, or null when it has no visible text. */
 export function runSegment(runs: TextRuns, i: number): Segment | null {
-  const last = i + 1 < runs.starts.length;
+  const more = i + 1 < runs.starts.length;
   const from = runs.first[i] as number;
-  const to = last ? (runs.first[i + 1] as number) : runs.nodes.length;
-  // Joined from its parts rather than sliced from `runs.text`: a slice would keep the whole
-  // page's text alive for as long as an occurrence's text is (node j is part j + i).
-  const text =
-    to - from === 1
-      ? (runs.parts[from + i] as string)
-      : runs.parts.slice(from + i, to + i).join('');
+  const to = more ? (runs.first[i + 1] as number) : runs.nodes.length;
+  // A slice of the page's text (no copy): the pass drops its segments when it ends, and an
+  // occurrence's text is cut from the node's own (see `occurrenceIn`), so none keeps the page's alive.
+  const text = runs.text.slice(
+    runs.starts[i] as number,
+    more ? (runs.starts[i + 1] as number) - TEXT_SEPARATOR.length : runs.text.length,
+  );
   if (!NON_SPACE.test(text)) return null;
   // Each node's offset in the run's text: derived here, for the few runs that become segments,
   // rather than stored for every text node of the page.
@@ -496,6 +500,7 @@ export function runSegment(runs: TextRuns, i: number): Segment | null {
     block: runs.blocks[i] as Element,
     nodes: runs.nodes.slice(from, to),
     starts,
+    parts: runs.parts.slice(from + i, to + i),
     text,
   };
 }
@@ -520,6 +525,39 @@ function nodeIndexAt(starts: readonly number[], pos: number, preferEarlier: bool
     else hi = mid - 1;
   }
   return lo;
+}
+
+/**
+ * The occurrence of entry `id` at [start, end) of a segment's text, over its Text nodes (see
+ * `rangeFor` for where a boundary falls); its text is cut as `textFor` does.
+ */
+export function occurrenceIn(
+  seg: Segment,
+  start: number,
+  end: number,
+  id: string,
+): FoundOccurrence {
+  const si = nodeIndexAt(seg.starts, start, false);
+  const ei = nodeIndexAt(seg.starts, end, true);
+  const so = start - (seg.starts[si] as number);
+  const eo = end - (seg.starts[ei] as number);
+  const first = seg.parts[si] as string;
+  let text: string;
+  if (si === ei) text = first.slice(so, eo);
+  else {
+    text = first.slice(so);
+    for (let k = si + 1; k < ei; k++) text += seg.parts[k] as string;
+    text += (seg.parts[ei] as string).slice(0, eo);
+  }
+  return new FoundOccurrence(
+    id,
+    seg.block,
+    text,
+    seg.nodes[si] as Text,
+    so,
+    seg.nodes[ei] as Text,
+    eo,
+  );
 }
 
 /**

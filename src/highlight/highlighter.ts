@@ -3,13 +3,14 @@ import {
   type BlockKey,
   collectRuns,
   locate,
-  rangeFor,
+  occurrenceIn,
   runSegment,
   type Segment,
   walkSegments,
 } from './blocks';
 import { hitTest } from './hit-test';
 import { classifyRecords, createMutationTracker } from './mutations';
+import { boundsOf } from './occurrence';
 import { createCssPainter, supportsCssHighlights } from './painter-css';
 import { createDomPainter, textNodesIn } from './painter-dom';
 import { createSlicer, isAbortError, type Slicer, yieldToMain } from './scheduler';
@@ -40,17 +41,19 @@ function liftToDocument(node: Node): Node {
 }
 
 function compareOccurrences(a: Occurrence, b: Occurrence): number {
-  const x = a.range.startContainer;
-  const y = b.range.startContainer;
-  if (x === y) return a.range.startOffset - b.range.startOffset;
-  let p = x.compareDocumentPosition(y);
-  if (p & 1 /* DISCONNECTED: different trees */) {
+  const p = boundsOf(a);
+  const q = boundsOf(b);
+  const x = p.startContainer;
+  const y = q.startContainer;
+  if (x === y) return p.startOffset - q.startOffset;
+  let pos = x.compareDocumentPosition(y);
+  if (pos & 1 /* DISCONNECTED: different trees */) {
     const lx = liftToDocument(x);
     const ly = liftToDocument(y);
     if (lx === ly) return lx === x ? 1 : -1; // the shadow tree renders in place of light children
-    p = lx.compareDocumentPosition(ly);
+    pos = lx.compareDocumentPosition(ly);
   }
-  return p & 4 /* FOLLOWING */ ? -1 : 1;
+  return pos & 4 /* FOLLOWING */ ? -1 : 1;
 }
 
 /** Characters per matcher call in a very long block, so one block never makes a long task. */
@@ -174,8 +177,9 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     const list = where ? states.get(where.key) : undefined;
     if (!list) return [];
     return list.filter((o) => {
-      const { startContainer: first, endContainer: last } = o.range;
-      return first === t || last === t || (first !== last && textNodesIn(o.range).includes(t));
+      const b = boundsOf(o);
+      const { startContainer: first, endContainer: last } = b;
+      return first === t || last === t || (first !== last && textNodesIn(b).includes(t));
     });
   };
 
@@ -194,7 +198,7 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
         painter.add(next);
         // The DOM painter re-points ranges at its marks: keep what it painted.
         const kept = painter.mutatesDom
-          ? next.filter((o) => o.range.startContainer.isConnected)
+          ? next.filter((o) => boundsOf(o).startContainer.isConnected)
           : next;
         for (const o of kept) addedSinceOrder.push(o);
         states.set(key, kept);
@@ -211,14 +215,7 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
   };
 
   const pushMatches = (seg: Segment, matches: readonly Match[], into: Occurrence[]) => {
-    for (const m of matches) {
-      into.push({
-        id: m.id,
-        range: rangeFor(seg, m.start, m.end),
-        block: seg.block,
-        text: seg.text.slice(m.start, m.end),
-      });
-    }
+    for (const m of matches) into.push(occurrenceIn(seg, m.start, m.end, m.id));
   };
 
   /** A very long block's text, scanned in parts with a budget check between them. */

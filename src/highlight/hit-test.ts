@@ -1,3 +1,4 @@
+import { existingRange } from './occurrence';
 import type { Occurrence } from './types';
 
 const TEXT_NODE = 3;
@@ -29,7 +30,7 @@ function fromHighlightRegistry(doc: Document, x: number, y: number, index: HitIn
     sawRanges = true;
     for (const r of hit.ranges) {
       if (r.startContainer.nodeType !== TEXT_NODE) continue;
-      const o = index.at(r.startContainer as Text).find((c) => c.range === r);
+      const o = index.at(r.startContainer as Text).find((c) => existingRange(c) === r);
       if (o) return o;
     }
   }

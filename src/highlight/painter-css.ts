@@ -1,4 +1,5 @@
 import { CATEGORIES, type Category } from '../glossary/schema';
+import { existingRange } from './occurrence';
 import { ACTIVE_NAME, createPainterStyles, FLASH_NAME, highlightName } from './styles';
 import type { CategoryColors, HighlightStyle, Occurrence, Painter } from './types';
 
@@ -70,18 +71,20 @@ export function createCssPainter(
   const near = new WeakSet<Element>();
 
   const show = (o: Occurrence) => byCategory.get(categoryOf(o.id))?.add(o.range);
-  const hide = (o: Occurrence) => byCategory.get(categoryOf(o.id))?.delete(o.range);
-  // While held (see Painter.hold): occurrences to show at release, and the blocks they are in.
-  let held: Set<Occurrence> | null = null;
+  // A range never made was never shown: hiding must not make one.
+  const hide = (o: Occurrence) => {
+    const r = existingRange(o);
+    if (r) byCategory.get(categoryOf(o.id))?.delete(r);
+  };
+  // While held (see Painter.hold): the blocks whose occurrences are shown at release. By block,
+  // not by occurrence: a dense page holds tens of thousands of occurrences in a few thousand
+  // blocks, and what a block holds at release is in `byBlock` anyway.
   let heldBlocks: Set<Element> | null = null;
   const reveal = (o: Occurrence) => {
-    if (held) held.add(o);
+    if (heldBlocks) heldBlocks.add(o.block);
     else show(o);
   };
-  const conceal = (o: Occurrence) => {
-    held?.delete(o);
-    hide(o);
-  };
+  const conceal = hide;
 
   const onIntersect = (entries: IntersectionObserverEntry[]) => {
     for (const e of entries) {
@@ -121,18 +124,21 @@ export function createCssPainter(
         }
         set.add(o);
         total++;
-        heldBlocks?.add(o.block);
-        if (!observer || near.has(o.block)) reveal(o);
+        if (heldBlocks) heldBlocks.add(o.block);
+        else if (!observer || near.has(o.block)) show(o);
       }
       // Not while held: nothing is shown until release, and observing thousands of blocks costs
       // the browser a long first computation.
-      if (!observer && !held && total > WINDOW_THRESHOLD) startWindowing();
+      if (!observer && !heldBlocks && total > WINDOW_THRESHOLD) startWindowing();
     },
     remove(occurrences) {
       for (const o of occurrences) {
         conceal(o);
-        flashHl.delete(o.range);
-        activeHl.delete(o.range);
+        const r = existingRange(o);
+        if (r) {
+          flashHl.delete(r);
+          activeHl.delete(r);
+        }
         const set = byBlock.get(o.block);
         if (set?.delete(o)) {
           total--;
@@ -144,16 +150,18 @@ export function createCssPainter(
       }
     },
     hold() {
-      held ??= new Set();
       heldBlocks ??= new Set();
     },
     release() {
-      const pending = held;
-      held = null;
+      const pending = heldBlocks;
+      if (!pending) return;
+      // Windowing starts first, so held blocks wait for their first intersection report.
       if (!observer && total > WINDOW_THRESHOLD) startWindowing();
       heldBlocks = null;
-      if (!pending) return;
-      for (const o of pending) if (!observer || near.has(o.block)) show(o);
+      for (const block of pending) {
+        if (observer && !near.has(block)) continue;
+        for (const o of byBlock.get(block) ?? []) show(o);
+      }
     },
     setStyle(next, nextColors) {
       styles.setColors(nextColors);
@@ -189,7 +197,6 @@ export function createCssPainter(
       observer?.disconnect();
       observer = null;
       byBlock.clear();
-      held = null;
       heldBlocks = null;
       for (const t of timers) clearTimeout(t);
       timers.clear();

@@ -1,5 +1,6 @@
 import type { Category } from '../glossary/schema';
 import { isSkippedElement } from './blocks';
+import type { Bounds } from './occurrence';
 import { FLASH_MS } from './painter-css';
 import { createPainterStyles, UNDERLINE_CLASS } from './styles';
 import type { CategoryColors, HighlightStyle, Occurrence, Painter } from './types';
@@ -12,7 +13,7 @@ interface Piece {
 }
 
 /** Text nodes from the range's start container to its end container, in tree order. */
-export function textNodesIn(range: AbstractRange): Text[] {
+export function textNodesIn(range: Bounds): Text[] {
   const first = range.startContainer;
   const last = range.endContainer;
   if (first.nodeType !== TEXT_NODE || last.nodeType !== TEXT_NODE) return [];

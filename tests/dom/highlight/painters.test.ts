@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { FoundOccurrence } from '../../../src/highlight/occurrence';
 import { createCssPainter, WINDOW_THRESHOLD } from '../../../src/highlight/painter-css';
 import type { Occurrence } from '../../../src/highlight/types';
 import {
@@ -129,6 +130,31 @@ describe('CSS painter', () => {
     io.report((el) => near.has(el));
     // Blocks 15-19 lost their occurrences while held: 20 of the 25 near blocks show theirs.
     expect(painted()).toBe(20);
+    painter.dispose();
+  });
+
+  it('makes a range only for the occurrences it shows (windowing leaves the rest unmade)', () => {
+    const io = installFakeIntersectionObserver();
+    const count = WINDOW_THRESHOLD + 500;
+    document.body.innerHTML = '<p>NATO</p>'.repeat(count);
+    const blocks = [...document.querySelectorAll('p')];
+    const all = blocks.map((p) => {
+      const t = p.firstChild as Text;
+      return new FoundOccurrence('nato', p, 'NATO', t, 0, t, 4);
+    });
+    const made = () => all.filter((o) => o.madeRange !== null).length;
+    const painter = createCssPainter(document, categoryOf);
+    painter.hold?.();
+    painter.add(all);
+    painter.release?.();
+    expect(made()).toBe(0);
+    io.report((el) => blocks.indexOf(el as HTMLParagraphElement) < 30);
+    expect(made()).toBe(30);
+    expect(registry.get('termlight-organisation')?.size).toBe(30);
+    // Removing (or scrolling away from) occurrences never shown makes no range for them either.
+    painter.remove(all.slice(20));
+    expect(made()).toBe(30);
+    expect(registry.get('termlight-organisation')?.size).toBe(20);
     painter.dispose();
   });
 

@@ -50,7 +50,14 @@ function flush(frame: Frame): Segment | null {
   const text = frame.parts.length === 1 ? (frame.parts[0] as string) : frame.parts.join('');
   const seg =
     frame.key && frame.block && NON_SPACE.test(text)
-      ? { key: frame.key, block: frame.block, nodes: frame.nodes, starts: frame.starts, text }
+      ? {
+          key: frame.key,
+          block: frame.block,
+          nodes: frame.nodes,
+          starts: frame.starts,
+          parts: frame.parts,
+          text,
+        }
       : null;
   frame.nodes = [];
   frame.starts = [];

@@ -70,6 +70,7 @@ const describeSeg = (s: Segment) => ({
   block: s.block,
   nodes: s.nodes,
   starts: s.starts,
+  parts: [...s.parts],
   text: s.text,
 });
 const all = (gen: Generator<Segment | null>) => [...gen].filter((s) => s !== null).map(describeSeg);
