@@ -528,8 +528,10 @@ function nodeIndexAt(starts: readonly number[], pos: number, preferEarlier: bool
 }
 
 /**
- * The occurrence of entry `id` at [start, end) of a segment's text, over its Text nodes (see
- * `rangeFor` for where a boundary falls); its text is cut as `textFor` does.
+ * The occurrence of entry `id` at [start, end) of a segment's text, over its Text nodes: an end
+ * at a node boundary stays in the earlier node, so it never starts or ends in a node it does not
+ * cover. Its text is cut from the node texts: an occurrence keeps its text for as long as it
+ * lives, and a slice of `seg.text` could keep the whole page's text alive with it.
  */
 export function occurrenceIn(
   seg: Segment,
@@ -558,22 +560,4 @@ export function occurrenceIn(
     seg.nodes[ei] as Text,
     eo,
   );
-}
-
-/**
- * Maps [start, end) offsets in a segment's text back to a range over its Text nodes. An end at a
- * node boundary stays in the earlier node, so a range never starts or ends in a node it does not
- * cover.
- */
-export function rangeFor(seg: Segment, start: number, end: number): StaticRange {
-  const si = nodeIndexAt(seg.starts, start, false);
-  const ei = nodeIndexAt(seg.starts, end, true);
-  const startContainer = seg.nodes[si] as Text;
-  const endContainer = seg.nodes[ei] as Text;
-  return new StaticRange({
-    startContainer,
-    startOffset: start - (seg.starts[si] as number),
-    endContainer,
-    endOffset: end - (seg.starts[ei] as number),
-  });
 }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { collectSegments, locate, rangeFor, type Segment } from '../../../src/highlight/blocks';
+import { collectSegments, locate, occurrenceIn, type Segment } from '../../../src/highlight/blocks';
 import { installFakes, rangeText, spyMatcher, TERMS } from './fakes';
 
 beforeEach(() => {
@@ -18,7 +18,7 @@ const texts = (html: string) => segmentsOf(html).map((s) => s.text);
 function found(html: string): string[] {
   const m = spyMatcher(TERMS);
   return segmentsOf(html).flatMap((seg) =>
-    m.scan(seg.text).map((x) => rangeText(rangeFor(seg, x.start, x.end))),
+    m.scan(seg.text).map((x) => rangeText(occurrenceIn(seg, x.start, x.end, x.id).range)),
   );
 }
 
@@ -102,16 +102,19 @@ describe('block collection', () => {
     expect(collectSegments(d, { mode: 'own' }).map((s) => s.text)).toEqual(['a b', 'd']);
   });
 
-  it('maps offsets back to Text nodes, ends at node boundaries stay in the earlier node', () => {
+  it('maps offsets back to Text nodes (ends at node boundaries stay in the earlier node) and text', () => {
     const [seg] = segmentsOf('<p>ab<em>cd</em>ef</p>');
     if (!seg) throw new Error('no segment');
-    const r = rangeFor(seg, 2, 4); // exactly "cd"
+    const o = occurrenceIn(seg, 2, 4, 'x'); // exactly "cd"
+    const r = o.range;
     expect(r.startContainer).toBe(seg.nodes[1]);
     expect(r.startOffset).toBe(0);
     expect(r.endContainer).toBe(seg.nodes[1]);
     expect(r.endOffset).toBe(2);
-    const r2 = rangeFor(seg, 1, 5);
-    expect(rangeText(r2)).toBe('bcde');
+    expect(o.text).toBe('cd');
+    const o2 = occurrenceIn(seg, 1, 5, 'x');
+    expect(rangeText(o2.range)).toBe('bcde');
+    expect(o2.text).toBe('bcde');
   });
 
   it('locate() finds the owning block and refuses skipped contexts', () => {
