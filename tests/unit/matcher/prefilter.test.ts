@@ -196,7 +196,7 @@ describe('scanning with the pre-filter', { timeout: 60_000 }, () => {
         }
         expect(parts).toEqual(without.scan(s));
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.RUNS ?? 300) },
     );
   });
 
