@@ -1,4 +1,4 @@
-import type { Match } from '../matcher';
+import { type Match, releaseLastSubject } from '../matcher';
 import {
   type BlockKey,
   collectRuns,
@@ -381,6 +381,8 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
       await scanGroups(rest(), slicer);
     } finally {
       painter.release?.();
+      // The segments' texts are slices of the page's whole text (see runSegment).
+      releaseLastSubject();
     }
   };
 

@@ -8,6 +8,7 @@ export {
   type MatcherTables,
   type MatcherTerm,
   type PartMatcher,
+  releaseLastSubject,
   TEXT_SEPARATOR,
 } from './compile';
 export { normalizeForm, normalizeText, tokens } from './normalize';
