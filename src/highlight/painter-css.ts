@@ -84,7 +84,6 @@ export function createCssPainter(
     if (heldBlocks) heldBlocks.add(o.block);
     else show(o);
   };
-  const conceal = hide;
 
   const onIntersect = (entries: IntersectionObserverEntry[]) => {
     for (const e of entries) {
@@ -95,7 +94,7 @@ export function createCssPainter(
         for (const o of set) reveal(o);
       } else {
         near.delete(e.target);
-        for (const o of set) conceal(o);
+        for (const o of set) hide(o);
       }
     }
   };
@@ -133,7 +132,7 @@ export function createCssPainter(
     },
     remove(occurrences) {
       for (const o of occurrences) {
-        conceal(o);
+        hide(o);
         const r = existingRange(o);
         if (r) {
           flashHl.delete(r);
