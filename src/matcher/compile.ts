@@ -125,8 +125,6 @@ export interface MatcherTables {
   edges: number[];
   /** Flat pairs: vocabulary index of a plural/possessive, vocabulary index of its base key. */
   bases: number[];
-  /** Longest form in tokens: how far a decision at one token can look ahead. */
-  maxTokens: number;
   formCount: number;
   /** The pre-filter's needles (see prefilter.ts), or null when scanning reads everything. */
   prefilter: string | null;
@@ -146,7 +144,6 @@ export function buildMatcherTables(
   /** For a vocabulary index: the indices of the last-word keys it is a plural/possessive of. */
   const bases: (number[] | undefined)[] = [];
   let formCount = 0;
-  let maxTokens = 1;
   /** Each form's first two keys, for the pre-filter's needles. */
   const starts: string[][] = [];
 
@@ -156,7 +153,6 @@ export function buildMatcherTables(
       tokenize(form, formBuf);
       const n = formBuf.count;
       if (n === 0) continue;
-      if (n > maxTokens) maxTokens = n;
       starts.push(formBuf.keys.slice(0, Math.min(n, 2)));
       let node = 0;
       let lastKey = '';
@@ -219,7 +215,6 @@ export function buildMatcherTables(
     strict: strictness,
     edges: edgeList,
     bases: basePairs,
-    maxTokens,
     formCount,
     prefilter: needles,
   };
