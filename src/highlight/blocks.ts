@@ -1,4 +1,3 @@
-import { TEXT_SEPARATOR } from '../matcher';
 import { FoundOccurrence } from './occurrence';
 
 /**
@@ -324,53 +323,49 @@ function* walkTree(
 }
 
 /**
- * A subtree's text as flat runs: what `walkSegments` finds in deep mode, without building a
- * Segment per run. The first pass over a page only needs to know which runs may hold a term, and
- * on most pages that is a few dozen of thousands; `runSegment` builds the rest on demand.
- */
-export interface TextRuns {
-  /** Every run's text, in walk order, each followed by TEXT_SEPARATOR but the last. */
-  text: string;
-  /** What `text` joins: each node's text, a separator after each run but the last. */
-  parts: string[];
-  /** Per run: offset of its text in `text`. */
-  starts: number[];
-  keys: BlockKey[];
-  blocks: Element[];
-  /** Per run: index of its first node in `nodes`. */
-  first: number[];
-  nodes: Text[];
-}
-
-/**
- * Collects `runs` for a subtree in deep mode (see `walkSegments`), yielding `null` every few
- * hundred nodes so callers can slice the work. Open shadow roots are walked after their tree
- * rather than where their host stands, so each run stays contiguous; runs without visible text
- * are kept (dropped by `runSegment`), which costs nothing on the way.
+ * The segments of a subtree (deep mode, as `walkSegments` finds them) whose text passes `mayHold`,
+ * yielding `null` every few hundred nodes so callers can slice the work. Made for the first pass
+ * over a page that just loaded, where a native pre-filter rules out most text: a page's thousands
+ * of segments come down to a few dozen, and only those are built. Open shadow roots are walked
+ * after their tree rather than where their host stands.
  *
- * Made for the one pass over every node of a page that just loaded, in code the engine has not
- * optimised yet: TreeWalker.nextNode (one native call per node), the open elements on a stack
- * found by comparing parents, skip attributes looked up in one querySelectorAll per root, and
- * appends to a few flat arrays.
+ * It visits every node of the page in code the engine has not optimised yet, so the work per node
+ * is small: TreeWalker.nextNode (one native call per node), the open elements on a stack found by
+ * comparing parents, skip attributes looked up in one querySelectorAll per root, and one scratch
+ * array for the open run's nodes. On the benchmark's Wikipedia page (about 33 ms in all), keeping
+ * every node and text for later cost 7 ms more, and walking the candidates' blocks again 4 ms.
  */
-export function* collectRuns(
+export function* candidateSegments(
   start: Element | ShadowRoot | Document,
+  mayHold: (text: string) => boolean,
   onShadowRoot?: (root: ShadowRoot) => void,
-): Generator<null, TextRuns, undefined> {
-  const parts: string[] = [];
-  const runs: TextRuns = {
-    text: '',
-    parts,
-    starts: [],
-    keys: [],
-    blocks: [],
-    first: [],
-    nodes: [],
-  };
+): Generator<null, Segment[], undefined> {
+  const out: Segment[] = [];
   const pending: Element[] = [];
-  let length = 0;
+  // The open run: its key (null: none open), its text and its Text nodes. The array is reused
+  // from run to run and copied only for a run that passes.
+  let runKey: BlockKey | null = null;
+  let run = '';
+  const nodes: Text[] = [];
 
-  function* walk(root: Element | ShadowRoot, rootKey: BlockKey | null, rootBlock: Element | null) {
+  const end = () => {
+    const key = runKey as BlockKey;
+    runKey = null;
+    if (!mayHold(run) || !NON_SPACE.test(run)) return;
+    const parts: string[] = [];
+    const starts: number[] = [];
+    for (let i = 0, at = 0; i < nodes.length; i++) {
+      const data = (nodes[i] as Text).data;
+      parts.push(data);
+      starts.push(at);
+      at += data.length;
+    }
+    const block =
+      key.nodeType === DOCUMENT_FRAGMENT_NODE ? (key as ShadowRoot).host : (key as Element);
+    out.push({ key, block, nodes: nodes.slice(), starts, parts, text: run });
+  };
+
+  function* walk(root: Element | ShadowRoot, rootKey: BlockKey | null) {
     const doc = root.ownerDocument as Document;
     const skippedAttr = attributeSkips(root);
     const w = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
@@ -380,8 +375,6 @@ export function* collectRuns(
     let depth = 0;
     let top: Node = root;
     let key = rootKey;
-    let block = rootBlock;
-    let runKey: BlockKey | null = null; // the key of the open run; null: none open
     let visited = 0;
     let node = w.nextNode();
     while (node !== null) {
@@ -395,25 +388,17 @@ export function* collectRuns(
         while (depth > 0 && els[depth] !== parent) depth--;
         top = els[depth] as Node;
         key = keys[depth] as BlockKey | null;
-        block = key === rootKey ? rootBlock : (key as Element);
       }
       if (node.nodeType === TEXT_NODE) {
         const data = (node as Text).data;
         if (key !== null && data.length > 0) {
           if (runKey !== key) {
-            if (parts.length > 0) {
-              parts.push(TEXT_SEPARATOR);
-              length += 1;
-            }
-            runs.starts.push(length);
-            runs.keys.push(key);
-            runs.blocks.push(block as Element);
-            runs.first.push(runs.nodes.length);
+            if (runKey !== null) end();
             runKey = key;
-          }
-          runs.nodes.push(node as Text);
-          parts.push(data);
-          length += data.length;
+            run = data;
+            nodes.length = 0;
+          } else run += data;
+          nodes.push(node as Text);
         }
         node = w.nextNode();
         continue;
@@ -421,18 +406,16 @@ export function* collectRuns(
       const el = node as Element;
       const kind = KINDS.get(el.localName);
       if (kind === KIND_SKIP || kind === KIND_INVISIBLE || skippedAttr?.has(el) === true) {
-        if (kind !== KIND_INVISIBLE && !el.hasAttribute('hidden')) runKey = null;
+        if (kind !== KIND_INVISIBLE && runKey !== null && !el.hasAttribute('hidden')) end();
         // Past the subtree: its text is never read.
         let next = w.nextSibling();
         while (next === null && w.parentNode() !== null) next = w.nextSibling();
         node = next;
         continue;
       }
-      if (kind === KIND_BR) runKey = null;
-      else if (kind === KIND_BLOCK) {
-        runKey = null;
-        key = el;
-        block = el;
+      if (kind === KIND_BR || kind === KIND_BLOCK) {
+        if (runKey !== null) end();
+        if (kind === KIND_BLOCK) key = el;
       }
       if (el.shadowRoot !== null) pending.push(el);
       depth++;
@@ -441,30 +424,30 @@ export function* collectRuns(
       top = el;
       node = w.nextNode();
     }
+    if (runKey !== null) end();
   }
 
   let root: Element | ShadowRoot;
   if (start.nodeType === 9) {
     const html = (start as Document).documentElement;
-    if (!html) return runs;
+    if (!html) return out;
     root = html;
   } else root = start as Element | ShadowRoot;
   if (root.nodeType === DOCUMENT_FRAGMENT_NODE) {
-    yield* walk(root, root as ShadowRoot, (root as ShadowRoot).host);
+    yield* walk(root, root as ShadowRoot);
   } else if (!isSkippedElement(root as Element)) {
     const el = root as Element;
     if (el.shadowRoot !== null) pending.push(el);
-    const key = isBlockElement(el) ? el : null;
-    yield* walk(el, key, key);
+    yield* walk(el, isBlockElement(el) ? el : null);
   }
   for (let i = 0; i < pending.length; i++) {
-    const host = pending[i] as Element;
-    const sr = host.shadowRoot as ShadowRoot;
+    const sr = (pending[i] as Element).shadowRoot as ShadowRoot;
     onShadowRoot?.(sr);
-    yield* walk(sr, sr, host);
+    yield* walk(sr, sr);
   }
-  runs.text = parts.join('');
-  return runs;
+  nodes.length = 0;
+  run = '';
+  return out;
 }
 
 /** Elements under `root` skipped for an attribute (see `skippedByAttribute`), or null if none. */
@@ -474,35 +457,6 @@ function attributeSkips(root: Element | ShadowRoot): Set<Element> | null {
     if (skippedByAttribute(el)) out.add(el);
   }
   return out.size > 0 ? out : null;
-}
-
-/** Run `i` of `runs` as a Segment, or null when it has no visible text. */
-export function runSegment(runs: TextRuns, i: number): Segment | null {
-  const more = i + 1 < runs.starts.length;
-  const from = runs.first[i] as number;
-  const to = more ? (runs.first[i + 1] as number) : runs.nodes.length;
-  // A slice of the page's text (no copy): the pass drops its segments when it ends, and an
-  // occurrence's text is cut from the node's own (see `occurrenceIn`), so none keeps the page's alive.
-  const text = runs.text.slice(
-    runs.starts[i] as number,
-    more ? (runs.starts[i + 1] as number) - TEXT_SEPARATOR.length : runs.text.length,
-  );
-  if (!NON_SPACE.test(text)) return null;
-  // Each node's offset in the run's text: derived here, for the few runs that become segments,
-  // rather than stored for every text node of the page.
-  const starts: number[] = [];
-  for (let j = from, at = 0; j < to; j++) {
-    starts.push(at);
-    at += (runs.parts[j + i] as string).length;
-  }
-  return {
-    key: runs.keys[i] as BlockKey,
-    block: runs.blocks[i] as Element,
-    nodes: runs.nodes.slice(from, to),
-    starts,
-    parts: runs.parts.slice(from + i, to + i),
-    text,
-  };
 }
 
 export function collectSegments(

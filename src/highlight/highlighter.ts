@@ -1,10 +1,9 @@
-import { type Match, releaseLastSubject } from '../matcher';
+import type { Match } from '../matcher';
 import {
   type BlockKey,
-  collectRuns,
+  candidateSegments,
   locate,
   occurrenceIn,
-  runSegment,
   type Segment,
   walkSegments,
 } from './blocks';
@@ -17,6 +16,8 @@ import { createSlicer, isAbortError, type Slicer, yieldToMain } from './schedule
 import type { Highlighter, HighlighterOptions, Matcher, Occurrence, Painter } from './types';
 
 export type { Highlighter, HighlighterOptions, Occurrence } from './types';
+
+const mayHoldAnything = () => true;
 
 export const MARK_START = 'termlight:start';
 export const MARK_VIEWPORT = 'termlight:viewport';
@@ -324,22 +325,17 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     // Geometry is read just after a frame (see below). Asked for now, the frame usually comes
     // while the page's text is being collected, and costs no wait afterwards.
     const framed = doc.readyState === 'complete' ? null : afterNextFrame(doc.defaultView);
-    const walk = collectRuns(html, onShadowRoot);
+    // Only segments that may hold a match are built, grouped, measured and scanned: on most
+    // pages a small share of them, picked by the matcher's native pre-filter during the walk.
+    const walk = candidateSegments(html, matcher.mayMatch ?? mayHoldAnything, onShadowRoot);
     let step = walk.next();
     while (!step.done) {
       if (slicer.due()) await slicer.check();
       step = walk.next();
     }
-    const runs = step.value;
-    // Only runs that may hold a match are turned into segments, grouped, measured and scanned:
-    // on most pages a small share of them, found by one native search over all their text.
-    const may = matcher.candidates?.(runs.text, runs.starts);
     const groups: TextGroup[] = [];
     const byKey = new Map<BlockKey, TextGroup>();
-    for (let i = 0; i < runs.starts.length; i++) {
-      if (may && may[i] === 0) continue;
-      const seg = runSegment(runs, i);
-      if (!seg) continue;
+    for (const seg of step.value) {
       const g = byKey.get(seg.key);
       if (g) g.segs.push(seg);
       else {
@@ -347,8 +343,6 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
         byKey.set(seg.key, added);
         groups.push(added);
       }
-      // A dense page flags thousands of runs.
-      if (slicer.due()) await slicer.check();
     }
     // Geometry is read after a frame, when style and layout are clean: reading it earlier would
     // make us pay for the page's pending style and layout (tens of ms while a page loads) inside
@@ -381,8 +375,6 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
       await scanGroups(rest(), slicer);
     } finally {
       painter.release?.();
-      // The segments' texts are slices of the page's whole text (see runSegment).
-      releaseLastSubject();
     }
   };
 

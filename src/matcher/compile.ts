@@ -45,32 +45,14 @@ export interface Matcher {
   /** Whether scanning skips text through the native pre-filter (see prefilter.ts). */
   readonly prefiltered?: boolean;
   /**
-   * Which of the texts joined in `text` (by TEXT_SEPARATOR; text i starts at `starts[i]`) may
-   * hold a match (1) and which certainly hold none (0), decided by one native search over them
-   * all: a page's thousands of text blocks cost one call, not one each.
+   * False when `text` certainly holds no match, decided by one native search (the pre-filter):
+   * far cheaper than a scan, so a page's thousands of texts without terms cost next to nothing.
    */
-  candidates?(text: string, starts: readonly number[]): Uint8Array;
-}
-
-/**
- * Joins the texts given to `Matcher.candidates`: NUL, which no needle crosses (it is no
- * separator) and which reads as the edge of a text to the needles' lookarounds.
- */
-export const TEXT_SEPARATOR = '\0';
-
-const EMPTY_MATCH = /(?:)/;
-
-/**
- * Lets go of the last text a RegExp matched. The engine keeps it for the legacy `RegExp.input`
- * (per realm, until the next successful match anywhere), so after a scan of texts sliced from a
- * page's joined text, that whole text would stay alive: 2 MB on the benchmark's long page.
- */
-export function releaseLastSubject(): void {
-  EMPTY_MATCH.exec('');
+  mayMatch?(text: string): boolean;
 }
 
 /** What `compileMatcher` returns: a Matcher that always supports `scanPart`. */
-export type PartMatcher = Matcher & Required<Pick<Matcher, 'scanPart' | 'candidates'>>;
+export type PartMatcher = Matcher & Required<Pick<Matcher, 'scanPart' | 'mayMatch'>>;
 
 export interface MatcherOptions {
   /**
@@ -418,26 +400,11 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
     return pos;
   }
 
-  function candidates(text: string, starts: readonly number[]): Uint8Array {
-    const count = starts.length;
-    const out = new Uint8Array(count);
-    if (empty || count === 0) return out;
-    if (pre === null || count === 1) return out.fill(1);
-    const re = pre;
-    let index = 0;
-    re.lastIndex = 0;
-    // `test` rather than `exec`: no match object per hit. A hit never spans a separator, so its
-    // last character (lastIndex - 1) names its text.
-    while (re.test(text)) {
-      const h = re.lastIndex - 1;
-      while (index + 1 < count && (starts[index + 1] as number) <= h) index++;
-      out[index] = 1;
-      // Nothing more to learn from this text: resume at the next one.
-      index++;
-      if (index >= count) break;
-      re.lastIndex = starts[index] as number;
-    }
-    return out;
+  function mayMatch(text: string): boolean {
+    if (empty) return false;
+    if (pre === null) return true;
+    pre.lastIndex = 0;
+    return pre.test(text);
   }
 
   function scan(text: string): Match[] {
@@ -480,5 +447,5 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
     return { matches, next: decide(text, from, n, matches) };
   }
 
-  return { scan, scanPart, candidates, formCount, prefiltered: pre !== null };
+  return { scan, scanPart, mayMatch, formCount, prefiltered: pre !== null };
 }

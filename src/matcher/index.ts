@@ -8,8 +8,6 @@ export {
   type MatcherTables,
   type MatcherTerm,
   type PartMatcher,
-  releaseLastSubject,
-  TEXT_SEPARATOR,
 } from './compile';
 export { normalizeForm, normalizeText, tokens } from './normalize';
 export { mapAllToPieces, mapToPieces, type PiecePosition, piecesToOffsets } from './pieces';

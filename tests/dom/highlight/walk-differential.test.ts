@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collectRuns, runSegment, type Segment, walkSegments } from '../../../src/highlight/blocks';
+import { candidateSegments, type Segment, walkSegments } from '../../../src/highlight/blocks';
 import { referenceWalk } from './reference-walk';
 
 // Random documents from the tags and attributes the walk treats differently: blocks, inline
@@ -75,20 +75,21 @@ const describeSeg = (s: Segment) => ({
 });
 const all = (gen: Generator<Segment | null>) => [...gen].filter((s) => s !== null).map(describeSeg);
 
-/** The segments `collectRuns` gives, in the order of `reference` (it walks shadow roots last). */
-function fromRuns(root: Document, reference: ReturnType<typeof describeSeg>[]) {
-  const walk = collectRuns(root);
+/**
+ * The segments `candidateSegments` gives for `mayHold`, in the order of `reference` (it walks
+ * shadow roots last).
+ */
+function candidates(
+  root: Document,
+  mayHold: (text: string) => boolean,
+  reference: ReturnType<typeof describeSeg>[],
+) {
+  const walk = candidateSegments(root, mayHold);
   let step = walk.next();
   while (!step.done) step = walk.next();
-  const runs = step.value;
-  const segs: ReturnType<typeof describeSeg>[] = [];
-  for (let i = 0; i < runs.starts.length; i++) {
-    const seg = runSegment(runs, i);
-    if (seg) segs.push(describeSeg(seg));
-  }
   const order = new Map(reference.map((s, i) => [s.nodes[0], i]));
   const rank = (s: ReturnType<typeof describeSeg>) => order.get(s.nodes[0]) ?? -1;
-  return segs.sort((a, b) => rank(a) - rank(b));
+  return step.value.map(describeSeg).sort((a, b) => rank(a) - rank(b));
 }
 
 describe('the block walk', () => {
@@ -104,7 +105,12 @@ describe('the block walk', () => {
         }
         const reference = all(referenceWalk(document, { mode: 'deep' }));
         expect(all(walkSegments(document, { mode: 'deep' }))).toEqual(reference);
-        expect(fromRuns(document, reference)).toEqual(reference);
+        expect(candidates(document, () => true, reference)).toEqual(reference);
+        // Each segment's own text is what the pre-filter is asked about.
+        const some = (text: string) => text.includes('a');
+        expect(candidates(document, some, reference)).toEqual(
+          reference.filter((s) => some(s.text)),
+        );
         for (const el of document.body.querySelectorAll('p, div, li, section')) {
           expect(all(walkSegments(el, { mode: 'own' }))).toEqual(
             all(referenceWalk(el, { mode: 'own' })),
