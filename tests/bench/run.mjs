@@ -45,6 +45,8 @@ if (!Number.isInteger(runs) || runs < 1) {
 const markBudgetMs = (key) =>
   1000 * Number(args['markjs-budget'] ?? (smoke ? 20 : key === 'wikipedia' ? 70 : 20));
 const RUN_TIMEOUT_MS = smoke ? 30_000 : 60_000;
+/** Traced runs per contender and page (not in smoke runs): their medians are reported. */
+const TRACED_RUNS = 3;
 
 const CHROMIUM_ARGS = [
   '--headless=new',
@@ -300,17 +302,29 @@ for (const pageDef of pages) {
     }
   }
   if (!smoke) {
-    const t = await attempt('termlight', { trace: true });
-    r.traced = t.error
-      ? { error: t.error }
-      : { ...t.traced, finishMs: t.finishMs, longTaskMax: t.longTaskMax };
-    log(
-      `  termlight traced run: longest script task ${fmtMs(t.traced?.scriptMs)}, rendering task ${fmtMs(t.traced?.renderMs)} (finish ${fmtMs(t.finishMs)}, long task ${fmtMs(t.longTaskMax)})`,
-    );
-    // The same for the baseline (paints nothing): rendering the page itself costs this much.
-    const b = await attempt('baseline', { trace: true });
-    r.tracedBaseline = b.error ? { error: b.error } : { ...b.traced, finishMs: b.finishMs };
-    log(`  baseline  traced run: longest rendering task ${fmtMs(b.traced?.renderMs)}`);
+    // Traced runs, alternating, and their medians: one traced run each made the rendering
+    // comparison a coin toss on pages whose own rendering dominates (the append page).
+    const tl = [];
+    const base = [];
+    for (let i = 0; i < TRACED_RUNS; i++) {
+      const t = await attempt('termlight', { trace: true });
+      if (!t.error && t.traced) tl.push({ ...t.traced, finishMs: t.finishMs });
+      log(
+        `  termlight traced run ${i + 1}: longest script task ${fmtMs(t.traced?.scriptMs)}, rendering task ${fmtMs(t.traced?.renderMs)}${t.error ? ` (${t.error})` : ''}`,
+      );
+      const b = await attempt('baseline', { trace: true });
+      if (!b.error && b.traced) base.push(b.traced);
+      log(`  baseline  traced run ${i + 1}: longest rendering task ${fmtMs(b.traced?.renderMs)}`);
+    }
+    const medianOf = (list, k) => median(list.map((x) => x[k]));
+    r.traced =
+      tl.length === 0
+        ? { error: 'no traced run succeeded' }
+        : { scriptMs: medianOf(tl, 'scriptMs'), renderMs: medianOf(tl, 'renderMs'), runs: tl };
+    r.tracedBaseline =
+      base.length === 0
+        ? { error: 'no traced run succeeded' }
+        : { renderMs: medianOf(base, 'renderMs'), runs: base };
   }
   // mark.js last, so a runaway run cannot disturb the others; another run only while the
   // page's budget is expected to allow it.
@@ -400,8 +414,8 @@ for (const [key, s] of Object.entries(summary)) {
     s.ratioTermlightToBaseline <= 2,
   );
   // The longest of: the median over runs of each run's longest 'longtask' entry, the traced
-  // run's longest script task, and its longest rendering task when rendering without highlights
-  // (the baseline's traced run) stays shorter, i.e. when the highlights are what made it long.
+  // runs' longest script task, and their longest rendering task when rendering without
+  // highlights (the baseline's traced runs) stays shorter, i.e. when the highlights made it long.
   const render =
     (s.longestTraceRenderMs ?? 0) > (s.baselineTraceRenderMs ?? 0) ? s.longestTraceRenderMs : 0;
   const lt = Math.max(s.termlight.longTaskMs ?? 0, s.longestTraceTaskMs ?? 0, render ?? 0);
@@ -542,8 +556,8 @@ out.push(
   '\nNotes: "TL" = Termlight. finish = start (incl. matcher compile, also shown alone) to first termlight:idle mark; ' +
     'append page: first append to idle after the last batch. long task = longest "longtask" entry (> 50 ms) ' +
     'overlapping the window, median and worst over runs; trace = longest main-thread task that ran script / ' +
-    "rendering task (BeginMainFrame: style, layout, paint) in one extra traced run, and the baseline's longest " +
-    'rendering task in its traced run (what rendering the page costs without highlights). heap = JSHeapUsedSize ' +
+    "rendering task (BeginMainFrame: style, layout, paint), medians of 3 traced runs, and the baseline's longest " +
+    'rendering task in its own 3 (what rendering the page costs without highlights). heap = JSHeapUsedSize ' +
     'growth with a forced GC before each reading. mark.js runs stop once its time budget is spent.',
 );
 console.log(out.join('\n'));
