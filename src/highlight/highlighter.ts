@@ -332,7 +332,7 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     let step = walk.next();
     while (!step.done) {
       // Checkpoints come every few hundred nodes: reading the clock at each costs nothing next to
-      // the walk, where `due()`'s one read in eight let a small page's whole pass run as one task.
+      // the walk, where `due()` (one read in eight) would let it run 4,096 nodes past the budget.
       await slicer.check();
       step = walk.next();
     }

@@ -275,6 +275,15 @@ async function runOnce(pageDef, contender, { trace = false } = {}) {
   }
 }
 
+/** `runOnce`, with a failure reported as `{ error }` (its first line) instead of thrown. */
+async function attemptRun(pageDef, contender, opts) {
+  try {
+    return await runOnce(pageDef, contender, opts);
+  } catch (err) {
+    return { error: String(err?.message ?? err).split('\n')[0] };
+  }
+}
+
 const results = {};
 const problems = [];
 for (const pageDef of pages) {
@@ -288,13 +297,7 @@ for (const pageDef of pages) {
       : res.timedOut
         ? `timed out (> ${fmtMs(res.budgetMs)})`
         : `finish ${fmtMs(res.finishMs)}${res.viewportMs != null ? `, viewport ${fmtMs(res.viewportMs)}` : ''}, ${res.matches} matches, long task ${fmtMs(res.longTaskMax)}, heap ${fmtMb(res.heapGrowth)}`;
-  const attempt = async (c, opts) => {
-    try {
-      return await runOnce(pageDef, c, opts);
-    } catch (err) {
-      return { error: String(err?.message ?? err).split('\n')[0] };
-    }
-  };
+  const attempt = (c, opts) => attemptRun(pageDef, c, opts);
   for (let i = 0; i < runs; i++) {
     for (const c of ['termlight', 'baseline']) {
       const res = await attempt(c);
@@ -361,20 +364,16 @@ if (!smoke && !args['no-corpus-sweep'] && !args.pages) {
     const pageDef = { key: `corpus:${file}`, url: `/corpus/${encodeURIComponent(file)}` };
     const row = { file, runs: [], errors: [] };
     for (let i = 0; i < TRACED_RUNS; i++) {
-      try {
-        const res = await runOnce(pageDef, 'termlight', { trace: true });
-        if (res.timedOut) row.errors.push('timed out');
-        else
-          row.runs.push({
-            finishMs: res.finishMs,
-            matches: res.matches,
-            longTaskMs: res.longTaskMax ?? 0,
-            scriptMs: res.traced?.scriptMs ?? null,
-            renderMs: res.traced?.renderMs ?? null,
-          });
-      } catch (err) {
-        row.errors.push(String(err?.message ?? err).split('\n')[0]);
-      }
+      const res = await attemptRun(pageDef, 'termlight', { trace: true });
+      if (res.error || res.timedOut) row.errors.push(res.error ?? 'timed out');
+      else
+        row.runs.push({
+          finishMs: res.finishMs,
+          matches: res.matches,
+          longTaskMs: res.longTaskMax ?? 0,
+          scriptMs: res.traced?.scriptMs ?? null,
+          renderMs: res.traced?.renderMs ?? null,
+        });
     }
     const worst = (k) => (row.runs.length ? Math.max(...row.runs.map((x) => x[k] ?? 0)) : null);
     row.finishMs = median(row.runs.map((x) => x.finishMs));
@@ -651,8 +650,8 @@ out.push(
   '\nNotes: "TL" = Termlight. finish = start (incl. matcher compile, also shown alone) to first termlight:idle mark; ' +
     'append page: first append to idle after the last batch. long task = longest "longtask" entry (> 50 ms) ' +
     'overlapping the window, median and worst over runs; trace = longest main-thread task that ran script / ' +
-    "rendering task (BeginMainFrame: style, layout, paint), medians of 3 traced runs, and the baseline's longest " +
-    'rendering task in its own 3 (what rendering the page costs without highlights). heap = JSHeapUsedSize ' +
+    `rendering task (BeginMainFrame: style, layout, paint), medians of ${TRACED_RUNS} traced runs, and the baseline's longest ` +
+    `rendering task in its own ${TRACED_RUNS} (what rendering the page costs without highlights). heap = JSHeapUsedSize ` +
     'growth with a forced GC before each reading. mark.js runs stop once its time budget is spent.',
 );
 console.log(out.join('\n'));

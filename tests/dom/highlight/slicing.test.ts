@@ -3,9 +3,10 @@ import { startHighlighter } from '../../../src/highlight/highlighter';
 import { compileMatcher } from '../../../src/matcher';
 import { categoryOf, installFakes, TERMS } from './fakes';
 
+let registry: ReturnType<typeof installFakes>;
 let controller: AbortController;
 beforeEach(() => {
-  installFakes();
+  registry = installFakes();
   controller = new AbortController();
 });
 afterEach(() => {
@@ -55,7 +56,6 @@ describe('slicing the first pass', () => {
 
   it('stops at the next slice boundary once aborted, painting nothing more', async () => {
     document.body.innerHTML = Array.from({ length: 3000 }, (_, i) => `<p>NATO ${i}</p>`).join('');
-    const registry = installFakes();
     const matcher = compileMatcher(Object.entries(TERMS).map(([id, forms]) => ({ id, forms })));
     let yields = 0;
     (globalThis as { scheduler?: unknown }).scheduler = {
