@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { CATEGORY_LABELS, entryById } from '../../src/glossary/glossary';
+import { CATEGORY_LABELS } from '../../src/glossary/categories';
+import { entryById } from '../../src/glossary/glossary';
 import type { Category } from '../../src/glossary/schema';
 import {
   getSettings,
@@ -7,9 +8,9 @@ import {
   resetSettings,
   updateSettings,
 } from '../../src/platform/storage';
+import { normalizeHost } from '../../src/settings/hosts';
 import { exportSettings } from '../../src/settings/import-export';
 import type { Settings } from '../../src/settings/settings';
-import { normalizeHost } from '../../src/settings/site-rules';
 import { useSettings } from '../../src/ui/use-settings';
 import { Appearance } from './Appearance';
 import { Backup, type Notice } from './Backup';

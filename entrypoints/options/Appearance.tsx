@@ -1,7 +1,7 @@
 import { useId } from 'preact/hooks';
+import { categoryColor, DEFAULT_CATEGORY_COLORS } from '../../src/glossary/categories';
 import { CATEGORIES, type Category } from '../../src/glossary/schema';
 import { HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS, type Settings } from '../../src/settings/settings';
-import { categoryColor, DEFAULT_CATEGORY_COLORS } from '../../src/ui/category-colors';
 import { formatRatio, MIN_TEXT_CONTRAST, textContrast } from '../../src/ui/contrast';
 
 export interface AppearanceProps {

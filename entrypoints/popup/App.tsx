@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { CATEGORY_LABELS, entryById, glossary } from '../../src/glossary/glossary';
+import { CATEGORY_LABELS } from '../../src/glossary/categories';
+import { entryById, glossary } from '../../src/glossary/glossary';
 import type { Category, Entry } from '../../src/glossary/schema';
 import { searchGlossary, warmSearchIndex } from '../../src/glossary/search';
 import type { PageStateResponse } from '../../src/messaging/protocol';
 import { sendToTab } from '../../src/platform/messaging';
 import { updateSettings } from '../../src/platform/storage';
 import { activeTab, openReference } from '../../src/platform/tabs';
-import { isSiteEnabled, normalizeHost, setSiteEnabled } from '../../src/settings/site-rules';
+import { normalizeHost } from '../../src/settings/hosts';
+import { isSiteEnabled, setSiteEnabled } from '../../src/settings/site-rules';
 import { EntryDetails } from '../../src/ui/EntryDetails';
 import { useSettings } from '../../src/ui/use-settings';
 import { GlossarySection } from './GlossarySection';

@@ -1,6 +1,7 @@
 import type { BackgroundCommand, MessageOf, PageStateMessage } from '../messaging/protocol';
+import { normalizeHost } from '../settings/hosts';
 import type { Settings } from '../settings/settings';
-import { isSiteEnabled, normalizeHost, setSiteEnabled, toggleSite } from '../settings/site-rules';
+import { isSiteEnabled, setSiteEnabled, toggleSite } from '../settings/site-rules';
 import { type Badge, badgeFor, EMPTY_BADGE } from './badge';
 
 /*

@@ -6,15 +6,6 @@ export const glossary: Glossary = parseGlossary(raw);
 
 const byId: ReadonlyMap<string, Entry> = new Map(glossary.entries.map((e) => [e.id, e]));
 
-export const CATEGORY_LABELS: Record<Category, string> = {
-  agreement: 'Agreements & treaties',
-  cooperation: 'Cooperation & aid',
-  capability: 'Capabilities & technology',
-  strategy: 'Strategy & geopolitics',
-  organisation: 'Alliances & organisations',
-  operation: 'Operations & exercises',
-};
-
 /** Every string the matcher should find for an entry: term, abbreviation, then aliases. */
 export function surfaceForms(entry: Entry): string[] {
   const forms = [entry.term, ...(entry.abbreviation ? [entry.abbreviation] : []), ...entry.aliases];

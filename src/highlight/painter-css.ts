@@ -113,6 +113,7 @@ export function createCssPainter(
 
   return {
     mutatesDom: false,
+    occurrenceForNode: () => null,
     add(occurrences) {
       for (const o of occurrences) {
         let set = byBlock.get(o.block);

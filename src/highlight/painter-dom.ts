@@ -1,43 +1,13 @@
 import type { Category } from '../glossary/schema';
-import { isSkippedElement } from './blocks';
-import type { Bounds } from './occurrence';
+import { ELEMENT_NODE, TEXT_NODE } from '../util/nodes';
+import { textNodesIn } from './blocks';
 import { FLASH_MS } from './painter-css';
-import { createPainterStyles, UNDERLINE_CLASS } from './styles';
+import { ACTIVE_NAME, createPainterStyles, FLASH_NAME, UNDERLINE_CLASS } from './styles';
 import type { CategoryColors, HighlightStyle, Occurrence, Painter } from './types';
-
-const TEXT_NODE = 3;
 
 interface Piece {
   mark: HTMLElement;
   mid: Text;
-}
-
-/** Text nodes from the range's start container to its end container, in tree order. */
-export function textNodesIn(range: Bounds): Text[] {
-  const first = range.startContainer;
-  const last = range.endContainer;
-  if (first.nodeType !== TEXT_NODE || last.nodeType !== TEXT_NODE) return [];
-  if (first === last) return [first as Text];
-  const out: Text[] = [first as Text];
-  let n: Node | null = first;
-  while (n && n !== last) {
-    // Next node in tree order, skipping subtrees the scanner skipped.
-    let next: Node | null = null;
-    if (n !== first && n.firstChild && !(n.nodeType === 1 && isSkippedElement(n as Element))) {
-      next = n.firstChild;
-    } else {
-      let cur: Node | null = n;
-      while (cur && !cur.nextSibling) cur = cur.parentNode;
-      next = cur ? cur.nextSibling : null;
-    }
-    n = next;
-    if (n && n.nodeType === TEXT_NODE) {
-      const t = n as Text;
-      if (t.data.length > 0 || t === last) out.push(t);
-    } else if (n && n.nodeType === 1 && isSkippedElement(n as Element)) {
-    }
-  }
-  return n === last ? out : [];
 }
 
 /**
@@ -139,6 +109,9 @@ export function createDomPainter(
 
   return {
     mutatesDom: true,
+    // Marks show as they are made; the browser has no registry of ranges to re-validate.
+    hold() {},
+    release() {},
     add(occurrences) {
       for (let i = occurrences.length - 1; i >= 0; i--) wrap(occurrences[i] as Occurrence);
     },
@@ -155,17 +128,17 @@ export function createDomPainter(
       }
     },
     flash(o) {
-      setClass(o, 'termlight-flash', true);
+      setClass(o, FLASH_NAME, true);
       const t = setTimeout(() => {
         timers.delete(t);
-        setClass(o, 'termlight-flash', false);
+        setClass(o, FLASH_NAME, false);
       }, FLASH_MS);
       timers.add(t);
     },
     setActive(o) {
-      if (active) setClass(active, 'termlight-active', false);
+      if (active) setClass(active, ACTIVE_NAME, false);
       active = o;
-      if (o) setClass(o, 'termlight-active', true);
+      if (o) setClass(o, ACTIVE_NAME, true);
     },
     adoptInto(root) {
       styles.adoptInto(root);
@@ -173,7 +146,7 @@ export function createDomPainter(
     occurrenceForNode(node) {
       let n: Node | null = node;
       while (n) {
-        if (n.nodeType === 1) {
+        if (n.nodeType === ELEMENT_NODE) {
           const owner = markOwner.get(n as Element);
           if (owner && pieces.has(owner)) return owner;
         }

@@ -1,5 +1,5 @@
+import { DEFAULT_CATEGORY_COLORS } from '../glossary/categories';
 import { CATEGORIES, type Category } from '../glossary/schema';
-import { DEFAULT_CATEGORY_COLORS } from '../ui/category-colors';
 import type { CategoryColors, HighlightStyle } from './types';
 
 export const HIGHLIGHT_PREFIX = 'termlight-';

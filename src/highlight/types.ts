@@ -1,7 +1,8 @@
 import type { Category } from '../glossary/schema';
 import type { Matcher } from '../matcher';
+import type { HighlightStyle, Settings } from '../settings/settings';
 
-export type { Category, Matcher };
+export type { Category, HighlightStyle, Matcher };
 
 export interface Occurrence {
   /** Entry id. */
@@ -14,8 +15,7 @@ export interface Occurrence {
   text: string;
 }
 
-export type HighlightStyle = 'background' | 'underline';
-export type CategoryColors = Partial<Record<Category, string>>;
+export type CategoryColors = Settings['colors'];
 
 export interface HighlighterOptions {
   /** Frames run their own content script, so one document per highlighter. */
@@ -42,7 +42,7 @@ export interface Highlighter {
   setStyle(style: HighlightStyle, colors?: CategoryColors): void;
   /** Brief emphasis after scroll-to (own highlight name: termlight-flash). */
   flash(occurrence: Occurrence): void;
-  /** Marks the occurrence whose popover is open (termlight-active); null clears. Beyond the contract. */
+  /** Marks the occurrence whose popover is open (termlight-active); null clears. */
   setActive(occurrence: Occurrence | null): void;
   /** Resolves when the initial scan and pending mutations are painted. */
   idle(): Promise<void>;
@@ -60,14 +60,14 @@ export interface Painter {
   setActive(occurrence: Occurrence | null): void;
   /** Styles must reach ranges inside shadow trees too: document rules do not cross the boundary. */
   adoptInto(root: ShadowRoot): void;
-  /** Maps a painter-owned node (e.g. a mark element) back to its occurrence. */
-  occurrenceForNode?(node: Node): Occurrence | null;
+  /** Maps a painter-owned node (e.g. a mark element) back to its occurrence; null otherwise. */
+  occurrenceForNode(node: Node): Occurrence | null;
   /**
    * Until `release`, occurrences added are kept but not yet shown: the initial pass adds the
    * page below the viewport in many slices, and a browser re-validating every registered range
    * after each of them would pay for the whole page once per frame.
    */
-  hold?(): void;
-  release?(): void;
+  hold(): void;
+  release(): void;
   dispose(): void;
 }

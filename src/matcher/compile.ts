@@ -39,20 +39,15 @@ export interface Matcher {
    * returns the matches that no later text can change plus where to resume (`text.length` when
    * done). Concatenating the parts' matches gives exactly `scan(text)`.
    */
-  scanPart?(text: string, from: number, maxChars: number): { matches: Match[]; next: number };
+  scanPart(text: string, from: number, maxChars: number): { matches: Match[]; next: number };
   /** Number of distinct normalised forms compiled (duplicates across entries count once). */
   readonly formCount: number;
-  /** Whether scanning skips text through the native pre-filter (see prefilter.ts). */
-  readonly prefiltered?: boolean;
   /**
    * False when `text` certainly holds no match, decided by one native search (the pre-filter):
    * far cheaper than a scan, so a page's thousands of texts without terms cost next to nothing.
    */
-  mayMatch?(text: string): boolean;
+  mayMatch(text: string): boolean;
 }
-
-/** What `compileMatcher` returns: a Matcher that always supports `scanPart`. */
-export type PartMatcher = Matcher & Required<Pick<Matcher, 'scanPart' | 'mayMatch'>>;
 
 export interface MatcherOptions {
   /**
@@ -205,12 +200,12 @@ export function buildMatcherTables(
 export function compileMatcher(
   terms: readonly MatcherTerm[],
   options: MatcherOptions = {},
-): PartMatcher {
+): Matcher {
   return loadMatcher(buildMatcherTables(terms, options));
 }
 
 /** A matcher over tables from `buildMatcherTables` (possibly compiled at build time). */
-export function loadMatcher(tables: MatcherTables): PartMatcher {
+export function loadMatcher(tables: MatcherTables): Matcher {
   const vocab = Vocabulary.load(tables.keys, tables.hashes);
   const termIds = tables.terms;
   const nodeEnds = Int32Array.from(tables.ends);
@@ -447,5 +442,5 @@ export function loadMatcher(tables: MatcherTables): PartMatcher {
     return { matches, next: decide(text, from, n, matches) };
   }
 
-  return { scan, scanPart, mayMatch, formCount, prefiltered: pre !== null };
+  return { scan, scanPart, mayMatch, formCount };
 }

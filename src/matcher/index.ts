@@ -7,7 +7,6 @@ export {
   type MatcherOptions,
   type MatcherTables,
   type MatcherTerm,
-  type PartMatcher,
 } from './compile';
 export { normalizeForm, normalizeText, tokens } from './normalize';
 export { mapAllToPieces, mapToPieces, type PiecePosition, piecesToOffsets } from './pieces';

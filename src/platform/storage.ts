@@ -52,7 +52,10 @@ function readSettings(raw: unknown): Settings {
   // notice it while debugging without flooding every page's console.
   if (issues.length > 0 && !warned) {
     warned = true;
-    console.warn('[termlight] ignored invalid stored settings:', issues);
+    console.warn(
+      '[termlight] ignored invalid stored settings:',
+      issues.map((i) => i.message),
+    );
   }
   return settings;
 }

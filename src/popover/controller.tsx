@@ -1,5 +1,6 @@
 import { render } from 'preact';
-import { CATEGORY_LABELS, entryById, glossary, relatedEntries } from '../glossary/glossary';
+import { CATEGORY_LABELS } from '../glossary/categories';
+import { entryById, glossary, relatedEntries } from '../glossary/glossary';
 import type { Settings } from '../settings/settings';
 import { Popover } from '../ui/Popover';
 import popoverCss from '../ui/popover.css?inline';

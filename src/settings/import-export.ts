@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { isRecord } from '../util/is-record';
+import { normalizeHost } from './hosts';
 import { migrateSettings } from './migrations';
 import {
   FIELD_LABELS,
@@ -9,7 +11,6 @@ import {
   type Settings,
   sanitizeSettings,
 } from './settings';
-import { normalizeHost } from './site-rules';
 
 export const EXPORT_FORMAT = 'termlight-settings';
 /** Far above any real list (5,000 is what we test), low enough to refuse a runaway file. */
@@ -35,10 +36,6 @@ export function exportSettings(settings: Settings, now: Date = new Date()): stri
 
 function fail(error: string): ImportResult {
   return { ok: false, error };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function quoteList(items: readonly string[], max = 5): string {
@@ -106,7 +103,7 @@ export function parseImport(json: string): ImportResult {
   // Types are right; inspect catches bad values inside collections (colours, ids). Unknown keys
   // are ignored so a file from a later release of the same settings version still imports.
   const { settings, issues } = inspectSettings(migrated);
-  const bad = issues.filter((issue) => !issue.endsWith('unknown key ignored'));
+  const bad = issues.filter((issue) => issue.code !== 'unknown-key').map((i) => i.message);
   if (bad.length > 0)
     return fail(`Some settings have invalid values: ${bad.slice(0, 5).join('; ')}.`);
   return { ok: true, settings };

@@ -1,5 +1,6 @@
+import { isRecord } from '../util/is-record';
+import { normalizeHost } from './hosts';
 import { SETTINGS_VERSION } from './settings';
-import { normalizeHost } from './site-rules';
 
 /*
  * Ordered migrations of the stored settings value, keyed by the version they produce.
@@ -12,10 +13,6 @@ import { normalizeHost } from './site-rules';
  */
 
 type Migration = (value: unknown) => unknown;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * v1 (0.0.x previews) stored a global `enabled` flag and a flat list of turned-off hosts:

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { CATEGORIES, type Category } from '../glossary/schema';
-import { normalizeHost } from './site-rules';
+import { isRecord } from '../util/is-record';
+import { normalizeHost } from './hosts';
 
 /** deny = everywhere except sites turned off (default); allow = only sites turned on. */
 export type SiteMode = 'deny' | 'allow';
@@ -72,46 +73,69 @@ export const FIELD_LABELS: Record<keyof Settings, string> = {
   hiddenTerms: 'hiddenTerms (a list of entry ids)',
 };
 
+/** Why a stored or imported value was not taken as it was. */
+export type SettingsIssueCode =
+  | 'not-object'
+  | 'unknown-key'
+  | 'invalid-value'
+  | 'invalid-host'
+  | 'invalid-color'
+  | 'invalid-ids';
+
+export interface SettingsIssue {
+  code: SettingsIssueCode;
+  /** One readable line, e.g. `siteRules: invalid host "not a host"`. */
+  message: string;
+}
+
+const issue = (code: SettingsIssueCode, message: string): SettingsIssue => ({ code, message });
+
 export interface SanitizeResult {
   settings: Settings;
   /** One readable line per thing that was dropped or reset; empty when `raw` was clean. */
-  issues: string[];
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  issues: SettingsIssue[];
 }
 
 /**
  * Collections are cleaned item by item rather than all-or-nothing: one bad host must not cost a
  * user a list of 5,000 sites.
  */
-function cleanSiteRules(rules: Record<string, boolean>, issues: string[]): Record<string, boolean> {
+function cleanSiteRules(
+  rules: Record<string, boolean>,
+  issues: SettingsIssue[],
+): Record<string, boolean> {
   const entries: [string, boolean][] = [];
   for (const [key, on] of Object.entries(rules)) {
     const host = normalizeHost(key);
-    if (host === null) issues.push(`siteRules: invalid host ${JSON.stringify(key)}`);
+    if (host === null)
+      issues.push(issue('invalid-host', `siteRules: invalid host ${JSON.stringify(key)}`));
     else entries.push([host, on]);
   }
   // fromEntries defines own properties, so even a host named "__proto__" stays plain data.
   return Object.fromEntries(entries);
 }
 
-function cleanColors(colors: Record<string, string>, issues: string[]): Settings['colors'] {
+function cleanColors(colors: Record<string, string>, issues: SettingsIssue[]): Settings['colors'] {
   const out: Settings['colors'] = {};
   for (const [key, color] of Object.entries(colors)) {
     if ((CATEGORIES as readonly string[]).includes(key) && HEX_COLOR.test(color)) {
       out[key as Category] = color.toLowerCase();
     } else {
-      issues.push(`colors: invalid entry ${JSON.stringify(key)}: ${JSON.stringify(color)}`);
+      issues.push(
+        issue(
+          'invalid-color',
+          `colors: invalid entry ${JSON.stringify(key)}: ${JSON.stringify(color)}`,
+        ),
+      );
     }
   }
   return out;
 }
 
-function cleanHiddenTerms(ids: string[], issues: string[]): string[] {
+function cleanHiddenTerms(ids: string[], issues: SettingsIssue[]): string[] {
   const invalid = ids.filter((id) => !ENTRY_ID.test(id));
-  if (invalid.length > 0) issues.push(`hiddenTerms: invalid ids ${preview(invalid)}`);
+  if (invalid.length > 0)
+    issues.push(issue('invalid-ids', `hiddenTerms: invalid ids ${preview(invalid)}`));
   return [...new Set(ids.filter((id) => ENTRY_ID.test(id)))];
 }
 
@@ -122,11 +146,13 @@ function defaultOf<K extends keyof Settings>(key: K): Settings[K] {
 
 /** Like sanitizeSettings, but also reports what was wrong (for a one-time console warning). */
 export function inspectSettings(raw: unknown): SanitizeResult {
-  const issues: string[] = [];
-  const source: Record<string, unknown> = isPlainObject(raw) ? raw : {};
-  if (!isPlainObject(raw) && raw != null) issues.push(`settings: not an object (${typeof raw})`);
+  const issues: SettingsIssue[] = [];
+  const source: Record<string, unknown> = isRecord(raw) ? raw : {};
+  if (!isRecord(raw) && raw != null)
+    issues.push(issue('not-object', `settings: not an object (${typeof raw})`));
   for (const key of Object.keys(source)) {
-    if (!(SETTINGS_KEYS as string[]).includes(key)) issues.push(`${key}: unknown key ignored`);
+    if (!(SETTINGS_KEYS as string[]).includes(key))
+      issues.push(issue('unknown-key', `${key}: unknown key ignored`));
   }
   const settings = {} as Record<keyof Settings, unknown>;
   for (const key of SETTINGS_KEYS) {
@@ -136,7 +162,9 @@ export function inspectSettings(raw: unknown): SanitizeResult {
     }
     const parsed = v.safeParse(FIELD_SCHEMAS[key], source[key]);
     if (!parsed.success) {
-      issues.push(`${key}: invalid value ${preview(source[key])}, using the default`);
+      issues.push(
+        issue('invalid-value', `${key}: invalid value ${preview(source[key])}, using the default`),
+      );
       settings[key] = defaultOf(key);
       continue;
     }

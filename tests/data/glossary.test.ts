@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import raw from '../../data/glossary.json';
+import { CATEGORY_LABELS } from '../../src/glossary/categories';
 import {
-  CATEGORY_LABELS,
   categoryOf,
   entryById,
   glossary,

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { collectSegments, locate, occurrenceIn, type Segment } from '../../../src/highlight/blocks';
-import { installFakes, rangeText, spyMatcher, TERMS } from './fakes';
+import { locate } from '../../../src/highlight/blocks';
+import { occurrenceIn, type Segment } from '../../../src/highlight/segment';
+import { installFakes, rangeText, spyMatcher, TERMS, segmentsOf as walk } from './fakes';
 
 beforeEach(() => {
   installFakes();
@@ -9,7 +10,7 @@ beforeEach(() => {
 
 function segmentsOf(html: string): Segment[] {
   document.body.innerHTML = html;
-  return collectSegments(document);
+  return walk(document);
 }
 
 const texts = (html: string) => segmentsOf(html).map((s) => s.text);
@@ -85,21 +86,22 @@ describe('block collection', () => {
     const inner = sr.getElementById('inner') as HTMLElement;
     inner.attachShadow({ mode: 'open' }).innerHTML = 'defence cooperation';
     const seen: ShadowRoot[] = [];
-    const segs = collectSegments(document, { mode: 'deep', onShadowRoot: (r) => seen.push(r) });
+    const segs = walk(document, { mode: 'deep', onShadowRoot: (r) => seen.push(r) });
+    // Shadow roots come after the tree that hosts them (reading order is the caller's).
     expect(segs.map((s) => s.text)).toEqual([
+      'light NATO',
       'intelligence sharing',
       'defence cooperation',
-      'light NATO',
     ]);
     expect(seen).toEqual([sr, inner.shadowRoot]);
-    expect(segs[1]?.key).toBe(inner.shadowRoot);
-    expect(segs[1]?.block).toBe(inner);
+    expect(segs[2]?.key).toBe(inner.shadowRoot);
+    expect(segs[2]?.block).toBe(inner);
   });
 
   it("'own' mode stays out of nested blocks", () => {
     document.body.innerHTML = '<div id="d">a <b>b</b><p>c</p>d</div>';
     const d = document.getElementById('d') as HTMLElement;
-    expect(collectSegments(d, { mode: 'own' }).map((s) => s.text)).toEqual(['a b', 'd']);
+    expect(walk(d, { mode: 'own' }).map((s) => s.text)).toEqual(['a b', 'd']);
   });
 
   it('maps offsets back to Text nodes (ends at node boundaries stay in the earlier node) and text', () => {

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CATEGORY_COLORS } from '../../../src/glossary/categories';
 import { CATEGORIES } from '../../../src/glossary/schema';
 import {
   buildDefaultStylesheet,
   buildOverrideStylesheet,
   highlightName,
 } from '../../../src/highlight/styles';
-import { DEFAULT_CATEGORY_COLORS } from '../../../src/ui/category-colors';
 
 const cssFile = path.resolve(__dirname, '../../../src/highlight/highlights.css');
 const shipped = readFileSync(cssFile, 'utf8');

@@ -1,6 +1,8 @@
 import type { Category } from '../../../src/glossary/schema';
 import { startHighlighter } from '../../../src/highlight/highlighter';
+import type { Segment } from '../../../src/highlight/segment';
 import type { Highlighter, HighlighterOptions } from '../../../src/highlight/types';
+import { type WalkOptions, walkSegments } from '../../../src/highlight/walk';
 import { compileMatcher } from '../../../src/matcher';
 
 // Test-only stand-ins for APIs happy-dom lacks (StaticRange, Highlight, CSS.highlights).
@@ -68,6 +70,9 @@ export function spyMatcher(terms: Record<string, string[]>) {
       calls.push(text);
       return matcher.scan(text);
     },
+    scanPart: matcher.scanPart,
+    // Every run reaches scan(), so tests can count what each pass read.
+    mayMatch: () => true,
   };
 }
 
@@ -147,4 +152,15 @@ export async function startTestHighlighter(
   });
   await h.idle();
   return h;
+}
+
+/** Runs a walk to its end in one go and returns its segments. */
+export function segmentsOf(
+  start: Element | ShadowRoot | Document,
+  options: WalkOptions = {},
+): Segment[] {
+  const walk = walkSegments(start, options);
+  let step = walk.next();
+  while (!step.done) step = walk.next();
+  return step.value;
 }

@@ -7,8 +7,8 @@ import {
   type BlockKey,
   isBlockElement,
   isSkippedElement,
-  type Segment,
 } from '../../../src/highlight/blocks';
+import type { Segment } from '../../../src/highlight/segment';
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;

@@ -1,11 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  MARK_VIEWPORT,
-  PART_CHARS,
-  startHighlighter,
-  viewportGroups,
-} from '../../../src/highlight/highlighter';
+import { startHighlighter } from '../../../src/highlight/highlighter';
+import { PART_CHARS } from '../../../src/highlight/passes';
+import { viewportGroups } from '../../../src/highlight/viewport';
 import { compileMatcher } from '../../../src/matcher';
+import { MARK } from '../../../src/util/marks';
 import { categoryOf, installFakes, spyMatcher, TERMS } from './fakes';
 
 const ROW = 100; // px per paragraph in the fake layout
@@ -86,7 +84,7 @@ describe('initial pass', () => {
     let atViewport = -1;
     const mark = performance.mark.bind(performance);
     vi.spyOn(performance, 'mark').mockImplementation((name, opts) => {
-      if (name === MARK_VIEWPORT) atViewport = painted();
+      if (name === MARK.viewport) atViewport = painted();
       return mark(name, opts);
     });
     const matcher = spyMatcher(TERMS);
@@ -116,6 +114,7 @@ describe('initial pass', () => {
         parts.push(from);
         return real.scanPart(text, from, maxChars);
       },
+      mayMatch: real.mayMatch,
     };
     const h = startHighlighter({ root: document, matcher, categoryOf, signal: controller.signal });
     await h.idle();

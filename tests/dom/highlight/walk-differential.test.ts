@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { candidateSegments, type Segment, walkSegments } from '../../../src/highlight/blocks';
+import type { Segment } from '../../../src/highlight/segment';
+import { segmentsOf } from './fakes';
 import { referenceWalk } from './reference-walk';
 
 // Random documents from the tags and attributes the walk treats differently: blocks, inline
@@ -73,23 +74,23 @@ const describeSeg = (s: Segment) => ({
   parts: [...s.parts],
   text: s.text,
 });
+type Described = ReturnType<typeof describeSeg>;
 const all = (gen: Generator<Segment | null>) => [...gen].filter((s) => s !== null).map(describeSeg);
 
 /**
- * The segments `candidateSegments` gives for `mayHold`, in the order of `reference` (it walks
- * shadow roots last).
+ * The segments the walk gives (for `mayHold`), in the order of `reference`: the walk takes open
+ * shadow roots after their host's tree, the reference where the host stands.
  */
-function candidates(
-  root: Document,
-  mayHold: (text: string) => boolean,
-  reference: ReturnType<typeof describeSeg>[],
-) {
-  const walk = candidateSegments(root, mayHold);
-  let step = walk.next();
-  while (!step.done) step = walk.next();
+function walked(
+  root: Element | Document,
+  options: Parameters<typeof segmentsOf>[1],
+  reference: readonly Described[],
+): Described[] {
   const order = new Map(reference.map((s, i) => [s.nodes[0], i]));
-  const rank = (s: ReturnType<typeof describeSeg>) => order.get(s.nodes[0]) ?? -1;
-  return step.value.map(describeSeg).sort((a, b) => rank(a) - rank(b));
+  const rank = (s: Described) => order.get(s.nodes[0]) ?? -1;
+  return segmentsOf(root, options)
+    .map(describeSeg)
+    .sort((a, b) => rank(a) - rank(b));
 }
 
 describe('the block walk', () => {
@@ -104,17 +105,17 @@ describe('the block walk', () => {
           host.attachShadow({ mode: 'open' }).innerHTML = html(trees[0] ?? 'shadow text');
         }
         const reference = all(referenceWalk(document, { mode: 'deep' }));
-        expect(all(walkSegments(document, { mode: 'deep' }))).toEqual(reference);
-        expect(candidates(document, () => true, reference)).toEqual(reference);
+        expect(walked(document, {}, reference)).toEqual(reference);
         // Each segment's own text is what the pre-filter is asked about.
         const some = (text: string) => text.includes('a');
-        expect(candidates(document, some, reference)).toEqual(
+        expect(walked(document, { mayHold: some }, reference)).toEqual(
           reference.filter((s) => some(s.text)),
         );
         for (const el of document.body.querySelectorAll('p, div, li, section')) {
-          expect(all(walkSegments(el, { mode: 'own' }))).toEqual(
-            all(referenceWalk(el, { mode: 'own' })),
-          );
+          const own = all(referenceWalk(el, { mode: 'own' }));
+          expect(walked(el, { mode: 'own' }, own)).toEqual(own);
+          const deep = all(referenceWalk(el, { mode: 'deep' }));
+          expect(walked(el, { mode: 'deep' }, deep)).toEqual(deep);
         }
       }),
       { numRuns: 400 },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CATEGORY_COLORS } from '../../../src/glossary/categories';
 import { CATEGORIES } from '../../../src/glossary/schema';
-import { DEFAULT_CATEGORY_COLORS } from '../../../src/ui/category-colors';
 import {
   contrastRatio,
   DARK_TEXT,

@@ -86,7 +86,7 @@ describe('sanitizeSettings: one bad field falls back, the rest is kept', () => {
     const { settings, issues } = inspectSettings({ paused: true, theme: 'dark', __proto__: 1 });
     expect(settings).toEqual({ ...defaults(), paused: true });
     expect(settings).not.toHaveProperty('theme');
-    expect(issues).toEqual(['theme: unknown key ignored']);
+    expect(issues).toEqual([{ code: 'unknown-key', message: 'theme: unknown key ignored' }]);
   });
 
   it('reports nothing for a clean value', () => {
@@ -101,7 +101,9 @@ describe('sanitizeSettings: collections are cleaned item by item', () => {
       siteRules: { 'WWW.Example.com': false, 'b.com': true, 'not a host': false },
     });
     expect(settings.siteRules).toEqual({ 'example.com': false, 'b.com': true });
-    expect(issues).toEqual(['siteRules: invalid host "not a host"']);
+    expect(issues).toEqual([
+      { code: 'invalid-host', message: 'siteRules: invalid host "not a host"' },
+    ]);
   });
 
   it('siteRules: Object.prototype names cannot pollute anything (valibot skips them)', () => {

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { hostChain, normalizeHost } from '../../../src/settings/hosts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
 import {
-  hostChain,
   isSiteEnabled,
-  normalizeHost,
   ruleFor,
   setSiteEnabled,
   toggleSite,

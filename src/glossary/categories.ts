@@ -1,4 +1,4 @@
-import type { Category } from '../glossary/schema';
+import type { Category } from './schema';
 
 /**
  * Default highlight colour per category: light tints so near-black page text stays above 4.5:1
@@ -19,3 +19,13 @@ export function categoryColor(
 ): string {
   return colors?.[category] ?? DEFAULT_CATEGORY_COLORS[category];
 }
+
+/** What readers see for each category. */
+export const CATEGORY_LABELS: Record<Category, string> = {
+  agreement: 'Agreements & treaties',
+  cooperation: 'Cooperation & aid',
+  capability: 'Capabilities & technology',
+  strategy: 'Strategy & geopolitics',
+  organisation: 'Alliances & organisations',
+  operation: 'Operations & exercises',
+};
