@@ -1,38 +1,54 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { frameReady } from '../../src/content/frame-gate';
 import { startContentSession } from '../../src/content/session';
-import { categoryOf, glossary, surfaceForms } from '../../src/glossary/glossary';
-import { glossaryMatcher } from '../../src/glossary/matcher';
+import { shippedGlossary } from '../../src/glossary/shipped';
+import { loadChunk } from '../../src/platform/chunks';
 import { onMessage, sendToBackground } from '../../src/platform/messaging';
 import { getSettings, updateSettings, watchSettings } from '../../src/platform/storage';
+import { POPOVER_CHUNK, POPOVER_SLOT } from '../../src/popover/chunk';
 import { startPopover } from '../../src/popover/controller';
+import type { ViewFactory } from '../../src/popover/types';
 import { isSiteEnabled, setSiteEnabled } from '../../src/settings/site-rules';
+import { MARK, mark } from '../../src/util/marks';
 // Default highlight styles as manifest CSS (content_scripts[].css): the browser injects it before
 // the page is built, so registering highlights later costs no full-document style recalc.
 import '../../src/highlight/highlights.css';
 
-// Wiring only: the logic lives in src/content/session.ts.
+/** The popover's view, loaded once per frame on the first sign of intent. */
+async function loadView(): Promise<ViewFactory> {
+  const started = performance.now();
+  const factory = await loadChunk<ViewFactory>(POPOVER_CHUNK, POPOVER_SLOT);
+  mark(MARK.popoverLoad, { ms: performance.now() - started });
+  return factory;
+}
+
+// Wiring only: the logic lives in src/content and src/popover.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   async main(ctx) {
+    mark(MARK.script);
     const isTopFrame = window.top === window;
-    const session = await startContentSession({
+    const glossary = shippedGlossary();
+    if (!(await frameReady(window, document, isTopFrame, glossary.mayMatch, ctx.signal))) return;
+    const settings = await getSettings();
+    mark(MARK.settings);
+    if (ctx.signal.aborted) return;
+    const session = startContentSession({
       doc: document,
       host: location.hostname,
       isTopFrame,
-      entries: glossary.entries,
-      surfaceForms,
-      categoryOf,
-      compileMatcher: glossaryMatcher,
-      getSettings,
+      matcher: glossary.matcher,
+      categoryOf: glossary.categoryOf,
+      settings,
       watchSettings,
       updateSettings,
       isSiteEnabled,
       setSiteEnabled,
       sendPageState: (state) => void sendToBackground({ type: 'content/page-state', ...state }),
-      startPopover: (options) => startPopover(options),
+      startPopover: (options) => startPopover({ ...options, loadView }),
       // Content scripts cannot open extension pages themselves; the background does.
       openInReference: (id) => void sendToBackground({ type: 'content/open-reference', id }),
       signal: ctx.signal,

@@ -7,15 +7,19 @@ import {
   importSettings,
   resetSettings,
   updateSettings,
+  watchSettings,
 } from '../../src/platform/storage';
 import { normalizeHost } from '../../src/settings/hosts';
 import { exportSettings } from '../../src/settings/import-export';
 import type { Settings } from '../../src/settings/settings';
+import { clearSiteRule, setSiteEnabled } from '../../src/settings/site-rules';
 import { useSettings } from '../../src/ui/use-settings';
 import { Appearance } from './Appearance';
 import { Backup, type Notice } from './Backup';
 import { HiddenTerms } from './HiddenTerms';
 import { SiteList } from './SiteList';
+
+const SETTINGS = { getSettings, watchSettings };
 
 /** Starts a download of `text` without any permission: a Blob URL on a temporary link. */
 export function downloadText(text: string, filename: string): void {
@@ -31,7 +35,7 @@ export function downloadText(text: string, filename: string): void {
 }
 
 export function App() {
-  const [settings, setSettings] = useSettings();
+  const [settings, setSettings] = useSettings(SETTINGS);
   const [notice, setNotice] = useState<Notice>(null);
 
   if (!settings) {
@@ -49,17 +53,14 @@ export function App() {
     const host = normalizeHost(input);
     if (!host)
       return `“${input.trim() || ' '}” is not a site address. Enter a host such as news.example.com.`;
+    // The list holds the exceptions to the mode: sites off in 'deny' mode, on in 'allow' mode.
     const on = settings.mode === 'allow';
-    if (settings.siteRules[host] === on) return `${host} is already in the list.`;
-    update((s) => ({ ...s, siteRules: { ...s.siteRules, [host]: on } }));
+    if (setSiteEnabled(settings, host, on) === settings) return `${host} is already in the list.`;
+    update((s) => setSiteEnabled(s, host, on));
     return null;
   };
 
-  const onRemove = (host: string) =>
-    update((s) => {
-      const { [host]: _removed, ...siteRules } = s.siteRules;
-      return { ...s, siteRules };
-    });
+  const onRemove = (host: string) => update((s) => clearSiteRule(s, host));
 
   const onColorChange = (category: Category, color: string | null) =>
     update((s) => {

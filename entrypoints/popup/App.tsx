@@ -4,8 +4,8 @@ import { entryById, glossary } from '../../src/glossary/glossary';
 import type { Category, Entry } from '../../src/glossary/schema';
 import { searchGlossary, warmSearchIndex } from '../../src/glossary/search';
 import type { PageStateResponse } from '../../src/messaging/protocol';
-import { sendToTab } from '../../src/platform/messaging';
-import { updateSettings } from '../../src/platform/storage';
+import { observeMessages, sendToTab } from '../../src/platform/messaging';
+import { getSettings, updateSettings, watchSettings } from '../../src/platform/storage';
 import { activeTab, openReference } from '../../src/platform/tabs';
 import { normalizeHost } from '../../src/settings/hosts';
 import { isSiteEnabled, setSiteEnabled } from '../../src/settings/site-rules';
@@ -15,6 +15,8 @@ import { GlossarySection } from './GlossarySection';
 import { PageSection, type PageView } from './PageSection';
 import { pageAccess } from './page-access';
 import { SiteHeader } from './SiteHeader';
+
+const SETTINGS = { getSettings, watchSettings };
 
 export interface AppProps {
   /** `?view=full`: the same app as a full-page reference (opened from the context menu). */
@@ -39,7 +41,7 @@ function scheduleIdle(task: () => void): () => void {
 }
 
 export function App({ full, initialQuery, initialEntry }: AppProps) {
-  const [settings, setSettings] = useSettings();
+  const [settings, setSettings] = useSettings(SETTINGS);
   const [tab, setTab] = useState<TabInfo>({ id: undefined, host: null });
   const [page, setPage] = useState<PageView>(
     full ? { status: 'unavailable', reason: 'no-page' } : { status: 'loading' },
@@ -51,8 +53,23 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
   const [stack, setStack] = useState<string[]>(() =>
     initialEntry && entryById(initialEntry) ? [initialEntry] : [],
   );
-  // Bumped to ask the tab again, e.g. after the site was switched back on and it rescanned.
+  // Bumped to ask the tab again whenever it reports a change (e.g. it rescanned after the site
+  // was switched back on, or an infinite page grew).
   const [pageNonce, setPageNonce] = useState(0);
+  useEffect(() => {
+    if (full || tab.id === undefined) return;
+    const controller = new AbortController();
+    observeMessages(
+      'content-to-background',
+      (message, sender) => {
+        if (message.type === 'content/page-state' && sender.tabId === tab.id && !sender.frameId) {
+          setPageNonce((n) => n + 1);
+        }
+      },
+      controller.signal,
+    );
+    return () => controller.abort();
+  }, [full, tab.id]);
   const inputRef = useRef<HTMLInputElement>(null);
   const backRef = useRef<HTMLButtonElement>(null);
 
@@ -169,11 +186,8 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
         onSiteChange={(on) => {
           const host = tab.host;
           if (!host) return;
-          updateSettings((s) => setSiteEnabled(s, host, on)).then((s) => {
-            setSettings(s);
-            // The tab applies the change itself (it watches settings); ask again once it rescanned.
-            if (on) setTimeout(() => setPageNonce((n) => n + 1), 600);
-          });
+          // The tab applies the change itself (it watches settings) and reports when it has.
+          updateSettings((s) => setSiteEnabled(s, host, on)).then(setSettings);
         }}
         onPausedChange={(paused) => updateSettings({ paused }).then(setSettings)}
       />

@@ -1,8 +1,4 @@
-export interface Badge {
-  text: string;
-  color: string;
-  title: string;
-}
+import type { Badge } from '../platform/tabs';
 
 export interface BadgeState {
   /** Distinct entries found on the page. */

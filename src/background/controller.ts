@@ -1,8 +1,11 @@
-import type { BackgroundCommand, MessageOf, PageStateMessage } from '../messaging/protocol';
+import { type ContentCommand, isContentCommand } from '../messaging/commands';
+import type { MessageOf, PageStateMessage } from '../messaging/protocol';
+import type { MenuClick, MenuItem, TabRef } from '../platform/menus';
+import type { Badge } from '../platform/tabs';
 import { normalizeHost } from '../settings/hosts';
 import type { Settings } from '../settings/settings';
 import { isSiteEnabled, setSiteEnabled, toggleSite } from '../settings/site-rules';
-import { type Badge, badgeFor, EMPTY_BADGE } from './badge';
+import { badgeFor, EMPTY_BADGE } from './badge';
 
 /*
  * Background logic with the browser injected, so it is tested without browser.* (the entry point
@@ -11,14 +14,6 @@ import { type Badge, badgeFor, EMPTY_BADGE } from './badge';
 
 export const MENU_LOOKUP = 'termlight-lookup';
 export const MENU_DISABLE_SITE = 'termlight-disable-site';
-
-type MenuContext = 'selection' | 'page';
-export interface MenuItem {
-  id: string;
-  title: string;
-  contexts: [MenuContext, ...MenuContext[]];
-  documentUrlPatterns: string[];
-}
 
 /** Content scripts only run on http(s); the menu items would do nothing elsewhere. */
 const WEB_PAGES = ['http://*/*', 'https://*/*'];
@@ -39,25 +34,12 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   },
 ];
 
-export const KEYBOARD_COMMANDS = ['toggle-site', 'next-occurrence', 'previous-occurrence'] as const;
-
-export interface TabRef {
-  id?: number;
-  url?: string;
-}
-
-export interface MenuClick {
-  menuItemId: string | number;
-  selectionText?: string;
-  pageUrl?: string;
-}
-
 export interface BackgroundDeps {
   getSettings(): Promise<Settings>;
   updateSettings(update: (current: Settings) => Settings): Promise<Settings>;
   setBadge(tabId: number, badge: Badge): Promise<void>;
   openReference(query?: string, entry?: string): Promise<void>;
-  sendCommand(tabId: number, command: BackgroundCommand): Promise<unknown>;
+  sendCommand(tabId: number, command: ContentCommand): Promise<unknown>;
   activeTab(): Promise<TabRef | null>;
 }
 
@@ -139,7 +121,7 @@ export function createBackground(deps: BackgroundDeps) {
       const host = hostOf(target);
       // No host means no content script on this page (browser pages, the store): nothing to flip.
       if (host !== null) await deps.updateSettings((s) => toggleSite(s, host));
-    } else if (command === 'next-occurrence' || command === 'previous-occurrence') {
+    } else if (isContentCommand(command)) {
       await deps.sendCommand(target.id, command);
     }
   }

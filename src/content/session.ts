@@ -1,14 +1,11 @@
-import type { Category, Entry } from '../glossary/schema';
 import { startHighlighter } from '../highlight/highlighter';
-import { yieldToMain } from '../highlight/scheduler';
-import type { Highlighter, Occurrence } from '../highlight/types';
-import type { Matcher, MatcherTerm } from '../matcher';
+import type { Category, Highlighter, Matcher, Occurrence } from '../highlight/types';
+import type { ContentCommand } from '../messaging/commands';
 import type { Settings } from '../settings/settings';
+import { MARK, mark } from '../util/marks';
 
-/** What a popover controller offers the session (see src/popover/controller.tsx). */
-export interface PopoverHandle {
-  openFor(occurrence: Occurrence, opts?: { pin?: boolean; focus?: boolean }): void;
-  close(): void;
+/** What the session asks of a popover: keyboard stepping (the rest it runs on its own). */
+export interface PopoverCommands {
   next(): void;
   previous(): void;
 }
@@ -19,7 +16,7 @@ export type PopoverStarter = (options: {
   settings: () => Settings;
   signal: AbortSignal;
   actions: { hideTerm(id: string): void; disableSite(): void; openInReference(id: string): void };
-}) => PopoverHandle;
+}) => PopoverCommands;
 
 export interface PageState {
   host: string;
@@ -33,11 +30,11 @@ export interface ContentSessionDeps {
   host: string;
   /** Only the top frame reports the badge count: frames would overwrite each other's. */
   isTopFrame: boolean;
-  entries: readonly Entry[];
-  surfaceForms(entry: Entry): string[];
+  /** The glossary's matcher without the hidden entries, and each entry's category. */
+  matcher(hidden: readonly string[]): Matcher;
   categoryOf(id: string): Category;
-  compileMatcher(terms: readonly MatcherTerm[]): Matcher;
-  getSettings(): Promise<Settings>;
+  /** Settings as already read (the frame gate reads them before anything is built). */
+  settings: Settings;
   watchSettings(cb: (s: Settings) => void, signal: AbortSignal): void;
   updateSettings(fn: (s: Settings) => Settings): Promise<unknown>;
   isSiteEnabled(host: string, s: Settings): boolean;
@@ -52,7 +49,7 @@ export interface ContentSession {
   pageState(): PageState;
   /** Scrolls to the entry's next occurrence (cycling) and flashes it; false when none. */
   reveal(id: string): boolean;
-  command(command: 'next-occurrence' | 'previous-occurrence'): void;
+  command(command: ContentCommand): void;
   /** Resolves once the current run (if any) has painted; for tests and e2e. */
   ready(): Promise<void>;
 }
@@ -66,21 +63,25 @@ export function countById(occurrences: readonly Occurrence[]): Map<string, numbe
   return counts;
 }
 
+/** One key per set of hidden entries, whatever their order: a change restarts the run. */
+const hiddenKeyOf = (ids: readonly string[]) => [...ids].sort().join(',');
+
+interface Run {
+  controller: AbortController;
+  highlighter: Highlighter;
+  popover: PopoverCommands | null;
+  hiddenKey: string;
+}
+
 /**
  * The content script's logic: settings decide whether the site is on; each run (highlighter +
  * popover) lives under its own AbortController tied to the session signal, so turning the site
  * off, hiding a term or an extension update removes everything at once.
  */
-export async function startContentSession(deps: ContentSessionDeps): Promise<ContentSession> {
+export function startContentSession(deps: ContentSessionDeps): ContentSession {
   const { doc, host, signal } = deps;
-  let settings = await deps.getSettings();
-  let run: {
-    controller: AbortController;
-    highlighter: Highlighter;
-    popover: PopoverHandle | null;
-    hiddenKey: string;
-  } | null = null;
-  const matchers = new Map<string, Matcher>();
+  let settings = deps.settings;
+  let run: Run | null = null;
   const revealCursor = new Map<string, number>();
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -97,22 +98,6 @@ export async function startContentSession(deps: ContentSessionDeps): Promise<Con
     reportTimer = setTimeout(sendNow, PAGE_STATE_DEBOUNCE_MS);
   };
 
-  const matcherFor = (hidden: readonly string[]): Matcher => {
-    const key = [...hidden].sort().join(',');
-    let m = matchers.get(key);
-    if (!m) {
-      const skip = new Set(hidden);
-      m = deps.compileMatcher(
-        deps.entries
-          .filter((e) => !skip.has(e.id))
-          .map((e) => ({ id: e.id, forms: deps.surfaceForms(e) })),
-      );
-      matchers.clear(); // only the current set is worth keeping
-      matchers.set(key, m);
-    }
-    return m;
-  };
-
   const stopRun = () => {
     if (!run) return;
     run.controller.abort();
@@ -125,10 +110,11 @@ export async function startContentSession(deps: ContentSessionDeps): Promise<Con
     const onAbort = () => controller.abort();
     signal.addEventListener('abort', onAbort, { once: true });
     controller.signal.addEventListener('abort', () => signal.removeEventListener('abort', onAbort));
-    const hiddenKey = [...settings.hiddenTerms].sort().join(',');
+    const matcher = deps.matcher(settings.hiddenTerms);
+    mark(MARK.tables);
     const highlighter = startHighlighter({
       root: doc,
-      matcher: matcherFor(settings.hiddenTerms),
+      matcher,
       categoryOf: deps.categoryOf,
       signal: controller.signal,
       style: settings.style,
@@ -150,19 +136,17 @@ export async function startContentSession(deps: ContentSessionDeps): Promise<Con
           openInReference: (id) => deps.openInReference?.(id),
         },
       }) ?? null;
-    run = { controller, highlighter, popover, hiddenKey };
+    run = { controller, highlighter, popover, hiddenKey: hiddenKeyOf(settings.hiddenTerms) };
   };
 
   const apply = (next: Settings) => {
     const prev = settings;
     settings = next;
-    const enabled = deps.isSiteEnabled(host, next);
-    if (!enabled) {
+    if (!deps.isSiteEnabled(host, next)) {
       stopRun();
       return;
     }
-    const hiddenKey = [...next.hiddenTerms].sort().join(',');
-    if (run && run.hiddenKey !== hiddenKey) stopRun();
+    if (run && run.hiddenKey !== hiddenKeyOf(next.hiddenTerms)) stopRun();
     if (!run) {
       startRun();
       return;
@@ -172,13 +156,6 @@ export async function startContentSession(deps: ContentSessionDeps): Promise<Con
     }
   };
 
-  if (!signal.aborted && deps.isSiteEnabled(host, settings)) {
-    // Compile in a task of its own (a few ms), apart from the script's start-up and the first
-    // scan slice, so no two of them add up to a long task.
-    await yieldToMain();
-    matcherFor(settings.hiddenTerms);
-    await yieldToMain();
-  }
   if (!signal.aborted) {
     apply(settings);
     if (!run) report(); // tell the badge the site is off
@@ -208,11 +185,10 @@ export async function startContentSession(deps: ContentSessionDeps): Promise<Con
       if (!run) return false;
       const list = run.highlighter.occurrences().filter((o) => o.id === id);
       if (list.length === 0) return false;
-      const i = (revealCursor.get(id) ?? -1) + 1;
-      const o = list[i % list.length] as Occurrence;
-      revealCursor.set(id, i % list.length);
-      const el = o.range.startContainer.parentElement;
-      el?.scrollIntoView({ block: 'center' });
+      const i = ((revealCursor.get(id) ?? -1) + 1) % list.length;
+      revealCursor.set(id, i);
+      const o = list[i] as Occurrence;
+      o.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
       run.highlighter.flash(o);
       return true;
     },

@@ -204,11 +204,26 @@ export function compileMatcher(
   return loadMatcher(buildMatcherTables(terms, options));
 }
 
+export interface LoadOptions {
+  /**
+   * Entry ids whose forms no longer match (terms the reader hid): dropped at load, so hiding a
+   * term costs no compile, and a shorter form inside a hidden one matches again.
+   */
+  exclude?: ReadonlySet<string>;
+}
+
 /** A matcher over tables from `buildMatcherTables` (possibly compiled at build time). */
-export function loadMatcher(tables: MatcherTables): Matcher {
+export function loadMatcher(tables: MatcherTables, options: LoadOptions = {}): Matcher {
   const vocab = Vocabulary.load(tables.keys, tables.hashes);
   const termIds = tables.terms;
   const nodeEnds = Int32Array.from(tables.ends);
+  const exclude = options.exclude;
+  if (exclude && exclude.size > 0) {
+    for (let i = 0; i < nodeEnds.length; i++) {
+      const term = nodeEnds[i] as number;
+      if (term >= 0 && exclude.has(termIds[term] as string)) nodeEnds[i] = -1;
+    }
+  }
   const nodeStrict = Uint8Array.from(tables.strict);
   const nodeCount = nodeEnds.length;
   // One map for every edge, keyed parent * stride + token (small integers hash fastest).

@@ -1,6 +1,7 @@
 export {
   buildMatcherTables,
   compileMatcher,
+  type LoadOptions,
   loadMatcher,
   type Match,
   type Matcher,

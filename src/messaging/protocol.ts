@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CONTENT_COMMANDS } from './commands';
 
 /*
  * One schema per direction. A message's `type` starts with where it comes from, so a listener can
@@ -38,10 +39,9 @@ export const PopupToContentSchema = v.variant('type', [
 ]);
 
 // background -> content
-export const COMMANDS = ['next-occurrence', 'previous-occurrence'] as const;
 export const BackgroundCommandMessageSchema = v.object({
   type: v.literal('background/command'),
-  command: v.picklist(COMMANDS),
+  command: v.picklist(CONTENT_COMMANDS),
 });
 export const BackgroundToContentSchema = v.variant('type', [BackgroundCommandMessageSchema]);
 
@@ -62,7 +62,6 @@ export type Direction = keyof typeof DIRECTIONS;
 export type MessageOf<D extends Direction> = v.InferOutput<(typeof DIRECTIONS)[D]['schema']>;
 export type PageStateMessage = v.InferOutput<typeof PageStateMessageSchema>;
 export type PageStateResponse = v.InferOutput<typeof PageStateResponseSchema>;
-export type BackgroundCommand = (typeof COMMANDS)[number];
 export type AnyMessage = MessageOf<Direction>;
 
 /** What the receiver answers to each message type (undefined = no answer). */

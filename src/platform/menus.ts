@@ -1,5 +1,23 @@
 import { browser } from 'wxt/browser';
-import type { MenuClick, MenuItem, TabRef } from '../background/controller';
+
+export type MenuContext = 'selection' | 'page';
+export interface MenuItem {
+  id: string;
+  title: string;
+  contexts: [MenuContext, ...MenuContext[]];
+  documentUrlPatterns: string[];
+}
+
+export interface TabRef {
+  id?: number;
+  url?: string;
+}
+
+export interface MenuClick {
+  menuItemId: string | number;
+  selectionText?: string;
+  pageUrl?: string;
+}
 
 /**
  * (Re)creates our context menu items. Called from runtime.onInstalled: Chrome keeps menus across

@@ -42,6 +42,45 @@ export function senderProblem(direction: Direction, sender: RawSender): string |
   return null;
 }
 
+/** The message and its checked sender, or null (logged) when either is not acceptable. */
+function accept<D extends Direction>(
+  direction: D,
+  raw: unknown,
+  rawSender: RawSender,
+  quiet = false,
+): { message: MessageOf<D>; sender: Sender } | null {
+  const message = parseMessage(direction, raw);
+  if (message === null) {
+    // Several listeners can share a context (the content script hears popup/* and background/*).
+    if (!quiet && !isForOtherDirection(direction, raw)) {
+      console.warn(`[termlight] dropped invalid ${direction} message`, raw);
+    }
+    return null;
+  }
+  const problem = senderProblem(direction, rawSender);
+  if (problem !== null) {
+    if (!quiet) console.warn(`[termlight] dropped ${message.type} ${problem}`);
+    return null;
+  }
+  return {
+    message,
+    sender: { tabId: rawSender.tab?.id, frameId: rawSender.frameId, url: rawSender.url },
+  };
+}
+
+type RawListener = (
+  raw: unknown,
+  sender: RawSender,
+  sendResponse: (response?: unknown) => void,
+) => true | undefined;
+
+function listen(listener: RawListener, signal?: AbortSignal): void {
+  browser.runtime.onMessage.addListener(listener);
+  signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), {
+    once: true,
+  });
+}
+
 /**
  * Listens for one direction's messages. Each message is validated; messages from other
  * extensions, of an unknown type or with a wrong shape are logged and dropped (and left for other
@@ -53,29 +92,10 @@ export function onMessage<D extends Direction>(
   signal?: AbortSignal,
 ): void {
   if (signal?.aborted) return;
-  const listener = (
-    raw: unknown,
-    rawSender: RawSender,
-    sendResponse: (response?: unknown) => void,
-  ): true | undefined => {
-    const message = parseMessage(direction, raw);
-    if (message === null) {
-      // Several listeners can share a context (the content script hears popup/* and background/*).
-      if (!isForOtherDirection(direction, raw)) {
-        console.warn(`[termlight] dropped invalid ${direction} message`, raw);
-      }
-      return undefined;
-    }
-    const problem = senderProblem(direction, rawSender);
-    if (problem !== null) {
-      console.warn(`[termlight] dropped ${message.type} ${problem}`);
-      return undefined;
-    }
-    const sender: Sender = {
-      tabId: rawSender.tab?.id,
-      frameId: rawSender.frameId,
-      url: rawSender.url,
-    };
+  listen((raw, rawSender, sendResponse) => {
+    const accepted = accept(direction, raw, rawSender);
+    if (accepted === null) return undefined;
+    const { message, sender } = accepted;
     // sendResponse + `return true` (rather than returning a promise) works natively in Chrome and
     // Firefox and through the polyfill, so answers arrive the same way everywhere.
     Promise.resolve()
@@ -88,11 +108,25 @@ export function onMessage<D extends Direction>(
         },
       );
     return true;
-  };
-  browser.runtime.onMessage.addListener(listener);
-  signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), {
-    once: true,
-  });
+  }, signal);
+}
+
+/**
+ * Watches one direction's messages without answering them (the popup watching what its tab
+ * reports, while the background is the one that answers). Validated like `onMessage`.
+ */
+export function observeMessages<D extends Direction>(
+  direction: D,
+  handler: (message: MessageOf<D>, sender: Sender) => void,
+  signal?: AbortSignal,
+): void {
+  if (signal?.aborted) return;
+  listen((raw, rawSender) => {
+    // Quiet: this context hears all traffic and is the addressee of none of it.
+    const accepted = accept(direction, raw, rawSender, true);
+    if (accepted !== null) handler(accepted.message, accepted.sender);
+    return undefined;
+  }, signal);
 }
 
 /**

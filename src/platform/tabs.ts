@@ -1,5 +1,11 @@
 import { browser } from 'wxt/browser';
-import type { Badge } from '../background/badge';
+
+/** A toolbar badge: what setBadge shows on one tab. */
+export interface Badge {
+  text: string;
+  color: string;
+  title: string;
+}
 
 export interface TabInfo {
   id: number;

@@ -11,13 +11,16 @@ export interface Timers {
   clear(handle: unknown): void;
 }
 
-export interface HoverIntentOptions<T> {
+export interface HoverIntentOptions<T, D = undefined> {
   /** Read on every new hover so a settings change applies without restarting. */
   openDelayMs: () => number;
   /** Grace period after the pointer leaves both the term and the popover. */
   closeDelayMs?: number;
-  /** Called when a target opens, or when an open target becomes pinned. */
-  onOpen(target: T, state: { pinned: boolean }): void;
+  /**
+   * Called when a target opens, or when an open target becomes pinned; `detail` is what the
+   * caller passed to `pin` or `show` (how to open), undefined for an open by hover.
+   */
+  onOpen(target: T, state: { pinned: boolean }, detail: D | undefined): void;
   /** Called when the pointer comes to rest on a target and its open delay starts. */
   onPending?(target: T): void;
   onClose(reason: CloseReason): void;
@@ -32,13 +35,13 @@ export interface IntentSnapshot<T> {
   closing: boolean;
 }
 
-export interface HoverIntent<T> {
+export interface HoverIntent<T, D = undefined> {
   /** Where the pointer is now: over a term (`hit`), over the popover, or over neither. */
   pointer(hit: T | null, inPopover: boolean): void;
   /** Click, tap or Enter on a term (or interacting inside the popover): open and keep open. */
-  pin(target: T): void;
+  pin(target: T, detail?: D): void;
   /** Opens now, unpinned, as if the pointer had rested on it (API use). */
-  show(target: T): void;
+  show(target: T, detail?: D): void;
   /** Returns true when something was closed, so the caller only swallows Esc when it acted. */
   escape(): boolean;
   outside(): void;
@@ -52,7 +55,9 @@ const defaultTimers: Timers = {
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-export function createHoverIntent<T>(options: HoverIntentOptions<T>): HoverIntent<T> {
+export function createHoverIntent<T, D = undefined>(
+  options: HoverIntentOptions<T, D>,
+): HoverIntent<T, D> {
   const timers = options.timers ?? defaultTimers;
   const closeDelay = options.closeDelayMs ?? 300;
   const same = options.same ?? ((a: T, b: T) => a === b);
@@ -81,11 +86,11 @@ export function createHoverIntent<T>(options: HoverIntentOptions<T>): HoverInten
     return true;
   };
 
-  const doOpen = (target: T, pinned: boolean) => {
+  const doOpen = (target: T, pinned: boolean, detail?: D) => {
     cancelOpen();
     cancelClose();
     open = { target, pinned };
-    options.onOpen(target, { pinned });
+    options.onOpen(target, { pinned }, detail);
   };
 
   const scheduleClose = () => {
@@ -141,18 +146,18 @@ export function createHoverIntent<T>(options: HoverIntentOptions<T>): HoverInten
       }, delay);
       options.onPending?.(hit);
     },
-    pin(target) {
+    pin(target, detail) {
       if (options.signal?.aborted) return;
       if (open?.pinned && same(open.target, target)) {
         cancelOpen();
         return;
       }
-      doOpen(target, true);
+      doOpen(target, true, detail);
     },
-    show(target) {
+    show(target, detail) {
       if (options.signal?.aborted) return;
       if (open && same(open.target, target)) return;
-      doOpen(target, false);
+      doOpen(target, false, detail);
     },
     escape: () => doClose('escape'),
     outside() {

@@ -70,7 +70,21 @@ export function setSiteEnabled(settings: Settings, host: string, on: boolean): S
   const parent = hostChain(normal).slice(1);
   const inherited = parent.length > 0 ? ruleFor(parent[0] as string, others) : null;
   const inheritedOn = inherited?.on ?? modeDefault(settings.mode);
-  const siteRules = on === inheritedOn ? others : { ...others, [normal]: on };
+  const own = on === inheritedOn ? undefined : on;
+  // Unchanged rules give back the same object, so callers can tell "nothing to do".
+  const current = Object.hasOwn(settings.siteRules, normal)
+    ? settings.siteRules[normal]
+    : undefined;
+  if (current === own) return settings;
+  const siteRules = own === undefined ? others : { ...others, [normal]: own };
+  return { ...settings, siteRules };
+}
+
+/** Drops `host`'s own rule (it then follows its parent or the mode). Invalid hosts change nothing. */
+export function clearSiteRule(settings: Settings, host: string): Settings {
+  const normal = normalizeHost(host);
+  if (normal === null || !Object.hasOwn(settings.siteRules, normal)) return settings;
+  const { [normal]: _removed, ...siteRules } = settings.siteRules;
   return { ...settings, siteRules };
 }
 

@@ -1,5 +1,5 @@
 import type { Entry, Example } from '../glossary/schema';
-import type { Sentence } from '../popover/page-sentences';
+import type { Sentence } from '../text/sentence';
 import { EntryDetails } from './EntryDetails';
 
 export interface PopoverSentence {

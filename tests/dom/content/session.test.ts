@@ -1,20 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startContentSession } from '../../../src/content/session';
-import { compileMatcher } from '../../../src/matcher';
+import { buildMatcherTables, loadMatcher } from '../../../src/matcher';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
 import { isSiteEnabled, setSiteEnabled } from '../../../src/settings/site-rules';
 import { categoryOf, installFakes, TERMS } from '../highlight/fakes';
 
-const entries = Object.entries(TERMS).map(([id, forms]) => ({
-  id,
-  term: forms[0] as string,
-  aliases: forms.slice(1),
-  category: categoryOf(id),
-  definition: '',
-  examples: [],
-  related: [],
-  source: 'news' as const,
-}));
+// The shipped tables, as the build makes them, for the test's terms.
+const tables = buildMatcherTables(Object.entries(TERMS).map(([id, forms]) => ({ id, forms })));
+const matcher = (hidden: readonly string[]) => loadMatcher(tables, { exclude: new Set(hidden) });
 
 let registry: ReturnType<typeof installFakes>;
 let controller: AbortController;
@@ -30,15 +23,13 @@ async function session(initial: Partial<Settings> = {}) {
   const watchers: ((s: Settings) => void)[] = [];
   const sent: { count: number; enabled: boolean; host: string }[] = [];
   const popovers: AbortSignal[] = [];
-  const s = await startContentSession({
+  const s = startContentSession({
     doc: document,
     host: 'news.example',
     isTopFrame: true,
-    entries,
-    surfaceForms: (e) => [e.term, ...e.aliases],
+    matcher,
     categoryOf,
-    compileMatcher,
-    getSettings: async () => settings,
+    settings,
     watchSettings: (cb) => watchers.push(cb),
     updateSettings: async (fn) => {
       settings = fn(settings);
@@ -49,7 +40,7 @@ async function session(initial: Partial<Settings> = {}) {
     sendPageState: (state) => sent.push(state),
     startPopover: (o) => {
       popovers.push(o.signal);
-      return { openFor() {}, close() {}, next: vi.fn(), previous: vi.fn() };
+      return { next: vi.fn(), previous: vi.fn() };
     },
     signal: controller.signal,
   });

@@ -31,10 +31,11 @@ vi.mock('../../../src/glossary/glossary', () => ({
   glossary: { version: 1, article: { title: 'Defense Cooperation', file: 'article.md' }, entries },
   entryById: (id: string) => entries.find((e) => e.id === id),
   relatedEntries: (e: Entry) => entries.filter((o) => e.related.includes(o.id)),
-  CATEGORY_LABELS: { agreement: 'Agreements & treaties' },
 }));
 
-const { HOST_TAG, startPopover } = await import('../../../src/popover/controller');
+const { startPopover } = await import('../../../src/popover/controller');
+const { createPopoverView } = await import('../../../src/popover/view/view');
+const { HOST_TAG } = await import('../../../src/popover/view/host');
 
 interface FakeOccurrence {
   id: string;
@@ -82,6 +83,8 @@ function setupPage() {
     settings: () => ({ hoverDelayMs: 300 }),
     signal: controller.signal,
     actions,
+    // The view at hand, as if its chunk had loaded: these tests drive the whole popover.
+    loadView: () => createPopoverView,
   });
   return {
     occurrences: occurrences as [FakeOccurrence, FakeOccurrence, FakeOccurrence],
@@ -404,7 +407,7 @@ describe('startPopover: content interactions', () => {
 
 describe('startPopover: isolation from the page root font size', () => {
   it('renders the rem-pinned styles into the shadow root', async () => {
-    const { SHADOW_CSS } = await import('../../../src/popover/controller');
+    const { SHADOW_CSS } = await import('../../../src/popover/view/render');
     page.popover.openFor(page.occurrences[0]);
     // The CSS text itself is checked against the real files in tests/unit/popover/shadow-css.
     expect(shadow()?.querySelector('style')?.textContent).toBe(SHADOW_CSS);

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../entrypoints/popup/App';
-import { sendToTab } from '../../../src/platform/messaging';
+import { observeMessages, sendToTab } from '../../../src/platform/messaging';
 import { getSettings, updateSettings } from '../../../src/platform/storage';
 import { activeTab, openReference } from '../../../src/platform/tabs';
 
@@ -10,7 +10,10 @@ vi.mock('../../../src/platform/tabs', () => ({
   activeTab: vi.fn(),
   openReference: vi.fn(async () => {}),
 }));
-vi.mock('../../../src/platform/messaging', () => ({ sendToTab: vi.fn() }));
+vi.mock('../../../src/platform/messaging', () => ({
+  sendToTab: vi.fn(),
+  observeMessages: vi.fn(),
+}));
 
 const activeTabMock = vi.mocked(activeTab);
 const sendToTabMock = vi.mocked(sendToTab);
@@ -47,6 +50,28 @@ describe('popup: opened on an entry', () => {
 });
 
 describe('popup: the page', () => {
+  it('asks its tab again when that tab reports a change, not other tabs or frames', async () => {
+    render(<App full={false} initialQuery="" />);
+    await waitFor(() => expect(observeMessages).toHaveBeenCalled());
+    const handler = vi.mocked(observeMessages).mock.calls.at(-1)?.[1] as (
+      message: unknown,
+      sender: { tabId?: number; frameId?: number },
+    ) => void;
+    await waitFor(() => expect(sendToTabMock).toHaveBeenCalledTimes(1));
+    const report = {
+      type: 'content/page-state',
+      count: 2,
+      enabled: true,
+      host: 'news.example.com',
+    };
+    handler(report, { tabId: 8, frameId: 0 });
+    handler(report, { tabId: 7, frameId: 3 });
+    pageAnswers([{ id: 'nato', count: 2 }]);
+    handler(report, { tabId: 7, frameId: 0 });
+    expect(await screen.findByTitle('Scroll to the next occurrence')).toBeTruthy();
+    expect(sendToTabMock).toHaveBeenCalledTimes(2);
+  });
+
   it.each([
     ['chrome://extensions/', /Browsers don’t let extensions read their own pages/],
     ['https://chromewebstore.google.com/detail/x', /extension store/],

@@ -15,7 +15,10 @@ vi.mock('../../../src/platform/tabs', () => ({
   activeTab: vi.fn(),
   openReference: vi.fn(async () => {}),
 }));
-vi.mock('../../../src/platform/messaging', () => ({ sendToTab: vi.fn() }));
+vi.mock('../../../src/platform/messaging', () => ({
+  sendToTab: vi.fn(),
+  observeMessages: vi.fn(),
+}));
 
 const activeTabMock = vi.mocked(activeTab);
 const sendToTabMock = vi.mocked(sendToTab);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blockOffsets, pageSentences, sentenceAround } from '../../../src/popover/page-sentences';
+import { blockOffsets, pageSentences } from '../../../src/popover/view/page-sentences';
+import { sentenceAround } from '../../../src/text/sentence';
 
 /** Renders a Sentence with brackets around the mark, for one-line expectations. */
 function show(text: string, needle: string, occurrence = 0, max?: number): string {

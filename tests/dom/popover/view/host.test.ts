@@ -5,7 +5,7 @@ import {
   createPopoverHost,
   HOST_STYLE,
   HOST_TAG,
-} from '../../../src/popover/host';
+} from '../../../../src/popover/view/host';
 
 afterEach(() => {
   for (const el of document.querySelectorAll(HOST_TAG)) el.remove();

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { canGoBack, currentId, popNav, pushNav, startNav } from '../../../src/popover/navigation';
+import {
+  canGoBack,
+  currentId,
+  popNav,
+  pushNav,
+  startNav,
+} from '../../../../src/popover/view/navigation';
 
 describe('related-term navigation', () => {
   it('starts at the hovered entry with no way back', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pickLineRect, rangeReference } from '../../../src/popover/placement';
-import { centringDelta } from '../../../src/popover/scroll';
+import { centringDelta } from '../../../../src/popover/scroll';
+import { pickLineRect, rangeReference } from '../../../../src/popover/view/placement';
 
 const rect = (left: number, top: number, width: number, height: number) => ({
   left,

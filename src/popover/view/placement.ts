@@ -11,30 +11,13 @@ import {
   size,
   type VirtualElement,
 } from '@floating-ui/dom';
+import type { Point } from '../types';
 
 // Positioning is always relative to the viewport of the document the occurrence lives in: every
 // frame runs its own content script and its own popover, so iframes need no coordinate mapping.
 
-export interface Point {
-  x: number;
-  y: number;
-}
-
 const GAP = 6;
 const EDGE = 8;
-
-/** A live Range for a StaticRange (which has no geometry), or null if its nodes are gone. */
-export function liveRange(range: AbstractRange, doc: Document): Range | null {
-  if (!range.startContainer.isConnected || !range.endContainer.isConnected) return null;
-  try {
-    const live = doc.createRange();
-    live.setStart(range.startContainer, range.startOffset);
-    live.setEnd(range.endContainer, range.endOffset);
-    return live;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The line box a wrapped term should be anchored to: the one under the pointer, else the nearest

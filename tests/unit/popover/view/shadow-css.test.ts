@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { pinRootUnits } from '../../../src/popover/shadow-css';
+import { pinRootUnits } from '../../../../src/popover/view/shadow-css';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 describe('pinRootUnits', () => {
   it('rewrites rem lengths to pixels at the design root size', () => {

@@ -1,7 +1,7 @@
 // The popover's isolated host: a custom element with an open shadow root, present in the page
 // only while a popover is shown. Page CSS cannot restyle it (see HOST_STYLE) or reach inside.
 
-import { UI_ATTRIBUTE } from '../highlight/blocks';
+import { UI_ATTRIBUTE } from '../../highlight/blocks';
 
 export const HOST_TAG = 'termlight-popover';
 

@@ -1,0 +1,78 @@
+import { loadMatcher, type Matcher, type MatcherTables } from '../matcher';
+import { prefilterRegExp } from '../matcher/prefilter';
+import { CATEGORIES, type Category } from './schema';
+
+/**
+ * The glossary as the content script gets it: matcher tables and categories compiled by the
+ * build (src/glossary/matcher.ts), as a string literal for JSON.parse, the fastest way for V8 to
+ * load data. The entries themselves (definitions, examples) are not in the content script: the
+ * popover's chunk brings them when a reader asks.
+ */
+export interface Shipped {
+  tables: MatcherTables;
+  /** Category of each entry, in the order of `tables.terms`. */
+  categories: Category[];
+}
+
+declare const __TERMLIGHT_SHIPPED__: string | undefined;
+declare const __TERMLIGHT_PREFILTER__: string | null | undefined;
+
+export interface ShippedGlossary {
+  /**
+   * False when `text` certainly holds no term: one native search with the pre-filter alone, so
+   * a frame without terms never loads the tables.
+   */
+  mayMatch(text: string): boolean;
+  /** A matcher without the entries the reader hid. */
+  matcher(hidden: readonly string[]): Matcher;
+  categoryOf(id: string): Category;
+}
+
+function parse(raw: string | undefined): { tables: MatcherTables; byId: Map<string, Category> } {
+  if (raw === undefined) throw new Error('Termlight was built without its glossary tables');
+  const { tables, categories } = JSON.parse(raw) as Shipped;
+  if (
+    tables?.version !== 1 ||
+    !Array.isArray(tables.terms) ||
+    categories?.length !== tables.terms.length ||
+    !categories.every((c) => (CATEGORIES as readonly string[]).includes(c))
+  ) {
+    throw new Error('Termlight was built with unreadable glossary tables');
+  }
+  return { tables, byId: new Map(tables.terms.map((id, i) => [id, categories[i] as Category])) };
+}
+
+/**
+ * The build's glossary, read when first needed. `prefilter` is the pre-filter's source, shipped
+ * apart from the tables so that testing a frame's text parses nothing else.
+ */
+export function shippedGlossary(
+  raw: string | undefined = typeof __TERMLIGHT_SHIPPED__ === 'string'
+    ? __TERMLIGHT_SHIPPED__
+    : undefined,
+  prefilter: string | null = typeof __TERMLIGHT_PREFILTER__ === 'string'
+    ? __TERMLIGHT_PREFILTER__
+    : null,
+): ShippedGlossary {
+  let parsed: ReturnType<typeof parse> | null = null;
+  const load = () => {
+    parsed ??= parse(raw);
+    return parsed;
+  };
+  let pre: RegExp | null = null;
+  return {
+    mayMatch(text) {
+      if (prefilter === null) return true;
+      pre ??= prefilterRegExp(prefilter);
+      pre.lastIndex = 0;
+      return pre.test(text);
+    },
+    matcher: (hidden) => loadMatcher(load().tables, { exclude: new Set(hidden) }),
+    categoryOf(id) {
+      const category = load().byId.get(id);
+      // A highlight with no entry behind it is a programming error.
+      if (!category) throw new Error(`Unknown glossary entry id: ${id}`);
+      return category;
+    },
+  };
+}

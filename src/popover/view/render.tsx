@@ -1,0 +1,83 @@
+import { render } from 'preact';
+import { CATEGORY_LABELS } from '../../glossary/categories';
+import { entryById, glossary, relatedEntries } from '../../glossary/glossary';
+import { Popover } from '../../ui/Popover';
+import popoverCss from '../../ui/popover.css?inline';
+import themeCss from '../../ui/theme.css?inline';
+import type { PopoverActions, PopoverHighlighter, PopoverOccurrence, ViewHost } from '../types';
+import { canGoBack, currentId, type NavState, popNav, pushNav } from './navigation';
+import { pageSentences } from './page-sentences';
+import { pinRootUnits } from './shadow-css';
+
+/** The shadow root's styles, with `rem` pinned so the page's root font size cannot resize us. */
+export const SHADOW_CSS = pinRootUnits(`${themeCss}\n${popoverCss}`);
+
+/** What the popover's content depends on. */
+export interface Rendered<O> {
+  occurrence: O;
+  nav: NavState;
+  pinned: boolean;
+  dir: 'ltr' | 'rtl';
+}
+
+export interface RenderDeps<O extends PopoverOccurrence> {
+  highlighter: PopoverHighlighter<O>;
+  actions: PopoverActions;
+  close: ViewHost<O>['close'];
+  navigate(nav: NavState): void;
+  reveal(target: O): void;
+}
+
+/**
+ * Renders the popover for `current` into `mount` (attached to the page or not yet). Returns what
+ * a screen reader should hear, or null when the entry is gone (the popover then closes).
+ */
+export function renderPopover<O extends PopoverOccurrence>(
+  mount: HTMLElement,
+  current: Rendered<O>,
+  deps: RenderDeps<O>,
+): string | null {
+  const entry = entryById(currentId(current.nav));
+  if (!entry) {
+    deps.close('api');
+    return null;
+  }
+  const onPage = deps.highlighter.occurrences().filter((o) => o.id === entry.id);
+  const sentences = pageSentences(onPage, 3);
+  const { actions } = deps;
+  render(
+    <Popover
+      entry={entry}
+      categoryLabel={CATEGORY_LABELS[entry.category]}
+      articleTitle={glossary.article.title}
+      related={relatedEntries(entry)}
+      pageCount={onPage.length}
+      pageSentences={sentences.map((s) => ({
+        sentence: s.sentence,
+        current: s.occurrence === current.occurrence,
+      }))}
+      pinned={current.pinned}
+      canGoBack={canGoBack(current.nav)}
+      dir={current.dir}
+      onBack={() => deps.navigate(popNav(current.nav))}
+      onRelated={(id) => deps.navigate(pushNav(current.nav, id))}
+      onReveal={(index) => {
+        const target = sentences[index]?.occurrence;
+        if (target) deps.reveal(target);
+      }}
+      onOpenInReference={() => actions.openInReference(entry.id)}
+      onHideTerm={() => {
+        actions.hideTerm(entry.id);
+        deps.close('api');
+      }}
+      onDisableSite={() => {
+        actions.disableSite();
+        deps.close('api');
+      }}
+      // The close button dismisses exactly like Esc, including returning focus.
+      onClose={() => deps.close('escape')}
+    />,
+    mount,
+  );
+  return `Definition of ${entry.term}`;
+}
