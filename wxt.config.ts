@@ -10,7 +10,6 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
-  modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => {
     const shipped = buildShipped();
     return {
