@@ -438,6 +438,7 @@ function pageText(body: Element): { text: string; ems: [number, number][] } {
 const sentenceCount = (s: string) =>
   s.split(/(?<=[.!?])\s+(?=[\p{Lu}«"(])/u).filter((x) => x.trim().length > 0).length;
 
+// LANG_ONLY=tr (or ms, id, fr) checks one language while its files are being edited.
 const ONLY = process.env.LANG_ONLY;
 for (const lang of LANGS.filter((l) => !ONLY || l === ONLY))
   describe(`data/lang/${lang}.json`, () => {
