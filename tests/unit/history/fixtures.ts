@@ -1,3 +1,4 @@
+import type { EntryInfo } from '../../../src/history/export';
 import type { Lookup } from '../../../src/history/record';
 
 /** A well-formed lookup; tests override what they are about. */
@@ -16,3 +17,18 @@ export function lookup(overrides: Partial<Lookup> = {}): Lookup {
     ...overrides,
   };
 }
+
+/** What the exports know about two entries (one with a reference example, one without). */
+export const info: Record<string, EntryInfo> = {
+  'intelligence-sharing': {
+    term: 'Intelligence sharing',
+    category: 'cooperation',
+    definition: 'Allies passing each other what their services learn.',
+    example: {
+      text: 'Intelligence sharing is vital.',
+      source: 'Defense Cooperation, Introduction',
+    },
+  },
+  nato: { term: 'NATO', category: 'organisation', definition: 'The North Atlantic alliance.' },
+};
+export const entryInfo = (id: string) => info[id];
