@@ -1,4 +1,5 @@
-import { normalizeHost, ruleFor } from '../settings/site-rules';
+import { normalizeHost } from '../settings/hosts';
+import { ruleFor } from '../settings/site-rules';
 
 /*
  * When a lookup may be written to history, and what of its address is kept. Pure: whether the

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { type Category, EntrySchema } from '../glossary/schema';
-import { normalizeHost } from '../settings/site-rules';
+import { normalizeHost } from '../settings/hosts';
 import { sanitizeUrl, URL_MAX_LENGTH } from './privacy';
 import { fitSentence, STORED_SENTENCE_MAX_LENGTH } from './sentence';
 

@@ -1,4 +1,4 @@
-import { type Sentence, sentenceAround } from '../popover/page-sentences';
+import { type Sentence, sentenceAround } from '../text/sentence';
 
 /*
  * The sentence a lookup keeps. Cutting sentences is page-sentences.ts's job (lazy, reused

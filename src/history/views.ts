@@ -1,5 +1,5 @@
 import type { Category } from '../glossary/schema';
-import { hostChain, normalizeHost } from '../settings/site-rules';
+import { hostChain, normalizeHost } from '../settings/hosts';
 import type { Lookup } from './record';
 
 /*
