@@ -27,6 +27,13 @@ export const EntrySchema = v.object({
   term: v.pipe(v.string(), v.minLength(1)),
   abbreviation: v.optional(v.pipe(v.string(), v.minLength(1))),
   aliases: v.array(v.pipe(v.string(), v.minLength(1))),
+  /**
+   * True when every surface form of the entry needs defence context to be highlighted (see
+   * "Context-gated entries" in data/README.md).
+   */
+  gated: v.optional(v.boolean()),
+  /** The only surface forms of the entry that need defence context (the others never do). */
+  gatedForms: v.optional(v.array(v.pipe(v.string(), v.minLength(1)))),
   category: v.picklist(CATEGORIES),
   definition: v.pipe(v.string(), v.trim(), v.minLength(1, 'definition must not be empty')),
   examples: v.array(ExampleSchema),

@@ -13,7 +13,8 @@ import {
   surfaceForms,
 } from '../../src/glossary/glossary';
 import { CATEGORIES, type Entry, parseGlossary } from '../../src/glossary/schema';
-import { compileMatcher, normalizeForm } from '../../src/matcher';
+import { compileMatcher, normalizeForm, tokens } from '../../src/matcher';
+import { GatingSimulator, gatedKeys, isGatedForm } from './gating';
 
 const article = readFileSync(
   fileURLToPath(new URL('../../data/article.md', import.meta.url)),
@@ -154,42 +155,202 @@ describe('surface forms', () => {
     }
   });
 
-  it('no over-generic form that would highlight noise on every page', () => {
-    const generic = new Set(
-      [
-        'security',
-        'defense',
-        'defence',
-        'alliance',
-        'ally',
-        'cooperation',
-        'co-operation',
-        'agreement',
-        'treaty',
-        'partnership',
-        'military',
-        'training',
-        'aid',
-        'strategy',
-        'threat',
-        'intelligence',
-        'technology',
-        'stability',
-        'exercise',
-        'drill',
-        'us',
-        'eu',
-        'islamic',
-        'sharing',
-        'capacity building',
-        'co-production',
-      ].map(normalizeForm),
-    );
+  /**
+   * Words that would light up every defence page (and many others) and explain nothing a reader
+   * of defence news stops at: never a surface form, not even a gated one. Also abbreviations we
+   * do not use because they mean something else as often as not, even on defence pages: "DCA"
+   * (Washington's airport), "CT", "SAM" (the acronym guard lets "Sam" through), "SAR" (Saudi
+   * riyal, synthetic aperture radar), "EDA" (excess defense articles or European Defence Agency).
+   */
+  const NEVER = [
+    'security',
+    'defense',
+    'defence',
+    'alliance',
+    'ally',
+    'cooperation',
+    'co-operation',
+    'agreement',
+    'treaty',
+    'partnership',
+    'military',
+    'training',
+    'aid',
+    'strategy',
+    'threat',
+    'intelligence',
+    'technology',
+    'stability',
+    // "exercise restraint", "exercise its right": common on defence pages themselves.
+    'exercise',
+    'us',
+    'eu',
+    'islamic',
+    'sharing',
+    'capacity building',
+    'co-production',
+    'arms',
+    'weapons',
+    'deal',
+    'pact',
+    'base',
+    // Political coalitions (governments, parties) share defence pages with military ones.
+    'coalition',
+    'war',
+    'forces',
+    'troops',
+    'army',
+    'navy',
+    'missile',
+    'strike',
+    'tank',
+    'fighter',
+    'carrier',
+    'deployment',
+    'proxy',
+    'hedging',
+    'mission',
+    'operation',
+    'dialogue',
+    'DCA',
+    'CT',
+    'SAM',
+    'SAR',
+    'EDA',
+    'COIN',
+    'NEO',
+    'NAM',
+  ];
+
+  /**
+   * Forms with a common meaning outside defence (business, sport, fitness, IT, DIY, cars...): an
+   * entry may own one only as a gated form, so it is highlighted only in defence context (see
+   * "Context-gated entries" in data/README.md).
+   */
+  const AMBIGUOUS = [
+    // Exercises and drills: fitness, sport, DIY, fire drills, board and video games.
+    'drill',
+    'exercises',
+    'joint exercise',
+    'joint drill',
+    'war game',
+    'wargame',
+    // Everyday business vocabulary.
+    'procurement',
+    'joint venture',
+    'JV',
+    'co-development',
+    'joint development',
+    'joint production',
+    'framework agreement',
+    'letter of intent',
+    'LoI',
+    'joint statement',
+    'memorandum of understanding',
+    'MoU',
+    'access agreement',
+    'security agreement',
+    'logistics agreement',
+    'strategic partnership',
+    'strategic partner',
+    'strategic alliance',
+    'technology transfer',
+    'tech transfer',
+    'transfer of technology',
+    'technology partnership',
+    'technology cooperation',
+    'financial aid',
+    'financial assistance',
+    'policy coordination',
+    'geopolitical environment',
+    'geopolitical context',
+    'rules of engagement',
+    'port call',
+    'balance of power',
+    'red line',
+    'arms race',
+    'sanctions',
+    'grey zone',
+    'gray zone',
+    'international coalition',
+    'training mission',
+    'search and rescue',
+    'show of force',
+    'joint task force',
+    'joint patrol',
+    'coordinated patrol',
+    'buffer zone',
+    'chiefs of staff',
+    // IT and technology.
+    'interoperability',
+    'cybersecurity',
+    'cyber security',
+    'cyberattack',
+    'cyber attack',
+    'cyber threat',
+    'command and control',
+    'security strategy',
+    'security alliance',
+    'satellite technology',
+    'early warning',
+    'early warning system',
+    'no-fly zone',
+    'drone',
+    'anti-piracy',
+    // Sport: "defense strategy", "self-defense training".
+    'defense strategy',
+    'defence strategy',
+    'defense training',
+    'defence training',
+    // Products and other big meanings.
+    'corvette',
+    'submarine',
+    // Abbreviations that collide with common words or other big meanings.
+    'GCC',
+    'SOFA',
+    'AU',
+    'SCO',
+    'ISR',
+    'Quad',
+    'ADMM',
+    'ICI',
+    'AES',
+    'CMF',
+    'MoD',
+    'SSB',
+    'SSR',
+    'ATT',
+    'EW',
+    'C2',
+    'PGM',
+    'MPA',
+    'OPV',
+    'APC',
+    'UAS',
+    'DMZ',
+  ];
+
+  it('no form on the never-list, not even a gated one', () => {
+    const never = new Set(NEVER.map(normalizeForm));
     for (const e of entries) {
       for (const f of surfaceForms(e)) {
-        expect(generic.has(normalizeForm(f)), `${e.id}: "${f}"`).toBe(false);
+        expect(never.has(normalizeForm(f)), `${e.id}: "${f}"`).toBe(false);
       }
     }
+  });
+
+  it('every form on the ambiguous list is gated wherever an entry owns it', () => {
+    const ambiguous = new Set(AMBIGUOUS.map(normalizeForm));
+    const owned: string[] = [];
+    for (const e of entries) {
+      for (const f of surfaceForms(e)) {
+        if (!ambiguous.has(normalizeForm(f))) continue;
+        owned.push(normalizeForm(f));
+        expect(isGatedForm(e, f), `${e.id}: "${f}" must be gated`).toBe(true);
+      }
+    }
+    // The list is not vacuous: most of it is owned by some entry.
+    expect(owned.length).toBeGreaterThan(AMBIGUOUS.length / 2);
   });
 
   it('surfaceForms lists term, abbreviation and aliases without duplicates', () => {
@@ -208,6 +369,102 @@ describe('surface forms', () => {
           `${e.id}: "${f}"`,
         ).toContain(e.id);
       }
+    }
+  });
+});
+
+describe('context gating', () => {
+  const gatedEntries = entries.filter((e) => e.gated === true || e.gatedForms !== undefined);
+
+  it('gatedForms are surface forms of their own entry, listed once', () => {
+    for (const e of entries) {
+      if (e.gatedForms === undefined) continue;
+      expect(e.gatedForms.length, `${e.id}: empty gatedForms`).toBeGreaterThan(0);
+      const own = new Set(surfaceForms(e).map(normalizeForm));
+      for (const f of e.gatedForms) {
+        expect(own.has(normalizeForm(f)), `${e.id}: "${f}" is not one of its forms`).toBe(true);
+      }
+      const keys = e.gatedForms.map(normalizeForm);
+      expect(new Set(keys).size, `${e.id}: duplicate gated form`).toBe(keys.length);
+    }
+  });
+
+  it('one way to say it: gated is true or absent, never with gatedForms, and gatedForms leave an ungated form', () => {
+    for (const e of entries) {
+      if (e.gated !== undefined) expect(e.gated, `${e.id}: write no "gated": false`).toBe(true);
+      if (e.gated === true) {
+        expect(e.gatedForms, `${e.id}: gated entries need no gatedForms`).toBeUndefined();
+      }
+      if (e.gatedForms !== undefined) {
+        const open = surfaceForms(e).filter((f) => !isGatedForm(e, f));
+        expect(open.length, `${e.id}: every form is gated, use "gated": true`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('every abbreviation has two capitals in a word (acronym guard) or is gated', () => {
+    const guarded = (form: string) =>
+      tokens(form).some(
+        (t) =>
+          t.word &&
+          [...form.slice(t.start, t.end)].filter((c) => c !== c.toLowerCase()).length >= 2,
+      );
+    for (const e of entries) {
+      // The abbreviation, and any form written without lower-case letters ("ICBM", "C2", "HA/DR").
+      const abbreviations = surfaceForms(e).filter(
+        (f) => f === e.abbreviation || (/\p{L}/u.test(f) && f === f.toUpperCase()),
+      );
+      for (const f of abbreviations) {
+        expect(guarded(f) || isGatedForm(e, f), `${e.id}: "${f}"`).toBe(true);
+      }
+    }
+  });
+
+  it('gated forms are a minority: most entries highlight without context', () => {
+    const fullyGated = entries.filter((e) => e.gated === true).length;
+    expect(gatedEntries.length).toBeGreaterThan(0);
+    expect(fullyGated / entries.length).toBeLessThan(0.1);
+  });
+
+  const sim = new GatingSimulator(entries);
+  const shownIds = (blocks: string[], title?: string) =>
+    sim.page({ blocks, title }).shown.map((b) => b.map((o) => o.id));
+
+  it('a gated abbreviation alone on a page is dropped; next to an ungated form it is shown', () => {
+    expect(shownIds(['GCC 14 adds new warnings; set GCC_VERSION before you build.'])).toEqual([[]]);
+    expect(shownIds(['Sofa beds and a sectional sofa are on sale this week.'])).toEqual([[]]);
+    expect(shownIds(['The Gulf Cooperation Council (GCC) met in Riyadh.'])).toEqual([
+      ['gulf-cooperation-council', 'gulf-cooperation-council'],
+    ]);
+  });
+
+  it('a gated word is shown when its block holds an ungated occurrence of another entry', () => {
+    expect(shownIds(['Twelve drills were held this year.'])).toEqual([[]]);
+    expect(shownIds(['NATO said twelve drills were held this year.'])).toEqual([
+      ['nato', 'military-exercise'],
+    ]);
+  });
+
+  it('page context: the title, or ungated occurrences of two distinct entries anywhere', () => {
+    const blocks = ['The navy held drills off the coast.', 'Nothing else here.'];
+    expect(shownIds(blocks)).toEqual([[], []]);
+    expect(shownIds(blocks, 'Turkey and Pakistan sign a defence pact')).toEqual([
+      ['military-exercise'],
+      [],
+    ]);
+    // One ungated entry on the page is not enough; two distinct ones are.
+    expect(shownIds([...blocks, 'NATO met.'])).toEqual([[], [], ['nato']]);
+    expect(shownIds([...blocks, 'NATO met.', 'ASEAN met.'])).toEqual([
+      ['military-exercise'],
+      [],
+      ['nato'],
+      ['asean'],
+    ]);
+  });
+
+  it('gatedKeys covers every form of a gated entry', () => {
+    for (const e of entries.filter((x) => x.gated === true)) {
+      expect(gatedKeys(e).size, e.id).toBe(new Set(surfaceForms(e).map(normalizeForm)).size);
     }
   });
 });
@@ -304,6 +561,13 @@ describe('coverage', () => {
     expect(newsEntries.length).toBeGreaterThanOrEqual(20);
   });
 
+  it('has at least 200 entries and every category at least 20', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(200);
+    for (const c of CATEGORIES) {
+      expect(entries.filter((e) => e.category === c).length, c).toBeGreaterThanOrEqual(20);
+    }
+  });
+
   it('every category is used and labelled', () => {
     for (const c of CATEGORIES) {
       expect(
@@ -360,6 +624,82 @@ describe('coverage', () => {
     'GCC',
     'IMCTC',
     'OIC',
+    'defence agreement',
+    'defense pact',
+    'letter of intent',
+    'joint declaration',
+    'non-aggression pact',
+    'treaty of friendship',
+    'ceasefire agreement',
+    'base access agreement',
+    'host nation support',
+    'defence procurement',
+    'licensed production',
+    'excess defense articles',
+    'military sales',
+    'defence budget',
+    'defence industrial cooperation',
+    'arms exports',
+    'end-use monitoring',
+    'air and missile defence',
+    'ballistic missiles',
+    'cruise missile',
+    'unmanned aerial vehicles',
+    'fighter jets',
+    'maritime patrol aircraft',
+    'intelligence, surveillance and reconnaissance',
+    'air defence systems',
+    'electronic warfare',
+    'precision-guided munitions',
+    'armoured vehicles',
+    'frigates',
+    'national security',
+    'power projection',
+    'hybrid warfare',
+    'strategic autonomy',
+    'force posture',
+    'proxy war',
+    'non-proliferation',
+    'Multinational Joint Task Force',
+    'defense ministries',
+    'ministry of defence',
+    'Joint Chiefs of Staff',
+    'peace support operation',
+    'military bases',
+    'naval base',
+    'troop deployment',
+    'military advisers',
+    'special forces',
+    'counter-insurgency',
+    'border security',
+    'weapons trafficking',
+    'arms smuggling',
+    'humanitarian assistance and disaster relief',
+    'military exercise',
+    'military drills',
+    'war games',
+    'live-fire exercise',
+    'naval exercises',
+    'Saudi-led coalition',
+    'Arab coalition',
+    'Peninsula Shield Force',
+    'Shanghai Cooperation Organisation',
+    'African Union',
+    'ASEAN',
+    "ASEAN Defence Ministers' Meeting",
+    'ADMM-Plus',
+    'CENTCOM',
+    'AFRICOM',
+    'Arab League',
+    'UN Security Council',
+    'Collective Security Treaty Organization',
+    'Five Power Defence Arrangements',
+    'Quadrilateral Security Dialogue',
+    'AUKUS',
+    'Istanbul Cooperation Initiative',
+    'Mediterranean Dialogue',
+    'G5 Sahel',
+    'International Atomic Energy Agency',
   ])('"%s" is findable', (phrase) => {
     expect(matcher.scan(`News: ${phrase} here.`).length).toBe(1);
   });
