@@ -15,7 +15,7 @@ import {
   compileMatcher,
   type MatcherTerm,
   normalizeForm,
-  type PartMatcher,
+  type Matcher as PartMatcher,
 } from '../../src/matcher';
 
 /** Suffix of the matcher id under which an entry's gated forms are compiled. */
