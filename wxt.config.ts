@@ -11,7 +11,7 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   vite: () => {
-    const shipped = buildShipped();
+    const { shipped, prefilter } = buildShipped();
     return {
       plugins: [preact()],
       // TERMLIGHT_MINIFY=0 builds readable code, so a CPU profile names our functions.
@@ -19,7 +19,7 @@ export default defineConfig({
       // The glossary's matcher, compiled once here rather than on every page (src/glossary/shipped.ts).
       define: {
         __TERMLIGHT_SHIPPED__: JSON.stringify(JSON.stringify(shipped)),
-        __TERMLIGHT_PREFILTER__: JSON.stringify(shipped.tables.prefilter),
+        __TERMLIGHT_PREFILTER__: JSON.stringify(prefilter),
       },
     };
   },

@@ -1,5 +1,8 @@
-import { buildMatcherTables, type MatcherTerm } from '../matcher';
+import type { FormSpec, MatcherTerm } from '../matcher';
+import { buildMatcherTables } from '../matcher';
 import { glossary, surfaceForms } from './glossary';
+import { LANGUAGE_FILES, languageForms, type OtherLanguage } from './languages';
+import type { Entry } from './schema';
 import type { Shipped } from './shipped';
 
 /*
@@ -8,15 +11,46 @@ import type { Shipped } from './shipped';
  * under a millisecond where compiling them in not-yet-optimised code costs 5–15 ms.
  */
 
-/** What the matcher reads for each entry of the glossary, in glossary order. */
-export function glossaryTerms(entries = glossary.entries): MatcherTerm[] {
-  return entries.map((e) => ({ id: e.id, forms: surfaceForms(e) }));
+/** The English forms of an entry, each gated when the entry or that form needs context. */
+function englishForms(entry: Entry): FormSpec[] {
+  const gated = new Set(entry.gatedForms ?? []);
+  return surfaceForms(entry).map((text) => ({
+    text,
+    gated: entry.gated === true || gated.has(text),
+  }));
 }
 
-/** What the content script ships: the matcher tables and each entry's category. */
-export function buildShipped(): Shipped {
+/** The forms of an entry in every language the glossary covers. */
+function allForms(entry: Entry): FormSpec[] {
+  const forms = englishForms(entry);
+  for (const [lang, file] of Object.entries(LANGUAGE_FILES) as [
+    OtherLanguage,
+    typeof LANGUAGE_FILES.ar,
+  ][]) {
+    const local = file.entries[entry.id];
+    if (!local) continue;
+    for (const text of languageForms(local))
+      forms.push({ text, lang, gated: entry.gated === true });
+  }
+  return forms;
+}
+
+/** What the matcher reads for each entry of the glossary, in glossary order. */
+export function glossaryTerms(entries = glossary.entries): MatcherTerm[] {
+  return entries.map((e) => ({ id: e.id, forms: allForms(e) }));
+}
+
+/**
+ * What the content script ships: the matcher tables and each entry's category, and apart from
+ * them the pre-filter (a frame tests its text with that alone; see shipped.ts).
+ */
+export function buildShipped(): { shipped: Shipped; prefilter: string | null } {
+  const tables = buildMatcherTables(glossaryTerms());
   return {
-    tables: buildMatcherTables(glossaryTerms()),
-    categories: glossary.entries.map((e) => e.category),
+    shipped: {
+      tables: { ...tables, prefilter: null },
+      categories: glossary.entries.map((e) => e.category),
+    },
+    prefilter: tables.prefilter,
   };
 }

@@ -32,7 +32,7 @@ function parse(raw: string | undefined): { tables: MatcherTables; byId: Map<stri
   if (raw === undefined) throw new Error('Termlight was built without its glossary tables');
   const { tables, categories } = JSON.parse(raw) as Shipped;
   if (
-    tables?.version !== 1 ||
+    tables?.version !== 2 ||
     !Array.isArray(tables.terms) ||
     categories?.length !== tables.terms.length ||
     !categories.every((c) => (CATEGORIES as readonly string[]).includes(c))
@@ -67,7 +67,7 @@ export function shippedGlossary(
       pre.lastIndex = 0;
       return pre.test(text);
     },
-    matcher: (hidden) => loadMatcher(load().tables, { exclude: new Set(hidden) }),
+    matcher: (hidden) => loadMatcher({ ...load().tables, prefilter }, { exclude: new Set(hidden) }),
     categoryOf(id) {
       const category = load().byId.get(id);
       // A highlight with no entry behind it is a programming error.

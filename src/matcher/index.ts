@@ -1,13 +1,15 @@
-export {
-  buildMatcherTables,
-  compileMatcher,
-  type LoadOptions,
-  loadMatcher,
-  type Match,
-  type Matcher,
-  type MatcherOptions,
-  type MatcherTables,
-  type MatcherTerm,
-} from './compile';
-export { normalizeForm, normalizeText, tokens } from './normalize';
-export { mapAllToPieces, mapToPieces, type PiecePosition, piecesToOffsets } from './pieces';
+export { detectLanguage } from './lang/detect';
+export { ALL_LANGUAGES, LANGUAGES, type Language, textMask } from './lang/languages';
+export { normalizeForm, tokens } from './normalize';
+export { compileMatcher, loadMatcher } from './scan';
+export { buildMatcherTables } from './tables';
+export type {
+  Form,
+  FormSpec,
+  LoadOptions,
+  Match,
+  Matcher,
+  MatcherOptions,
+  MatcherTables,
+  MatcherTerm,
+} from './types';

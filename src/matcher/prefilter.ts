@@ -5,33 +5,92 @@
  * every place where a match could start; the tokenizer only reads a window around each, so it
  * stays the single source of truth for what matches.
  *
- * A match starts at a token whose key is the first key of some form. Where that token is written
- * in ASCII, the text spells the key, case aside, possibly inflected ("agreements", "NATO's"), with
- * no letter or digit before it: a needle finds it. A key that only starts longer forms ("united"
- * in "United States") is not a match start on its own, so its needle also spells the next key
- * after separators: common words stop costing a read wherever they start no form.
- *
- * Anywhere else a token holds a character that folds to ASCII ("ﬁ", "Ｎ", the Kelvin sign), an
- * invisible one the tokenizer drops (a soft hyphen), or a non-ASCII dot: the "unsafe" class finds
- * that character, and scanning from the start of the word before it covers the token, and the
- * token before it in case the needle's second key was the one hidden. Accented letters are not
- * unsafe: their keys keep the accent ("défense" is not "defense"), so they never spell a key a
- * needle stands for.
+ * A match starts at a token that is, or reduces to (lang/reduce.ts), the first key of a form.
+ * - English keys in ASCII reduce only by English endings, so their needle spells the key, its
+ *   plurals and nothing more ("agreements", "treaties"), between word boundaries. A key that only
+ *   starts longer forms ("united" in "United States") also spells the next key, so common words
+ *   cost a read only where they start a form.
+ * - Every other key (other languages' words, accented or Arabic letters) may take endings, and
+ *   Arabic words proclitics too: its needle spells the start of the key, unbounded on the side
+ *   where affixes attach, with every folded spelling of each letter.
+ * Anywhere else a token holds a character that folds to ASCII (a ligature, a full-width letter),
+ * an invisible one the tokenizer drops, or a non-ASCII dot: the "unsafe" class finds it, and
+ * scanning from the word before it covers the token.
  */
 
-import { APOSTROPHES } from './normalize';
+import { APOSTROPHES, isArabicScript } from './chars';
+import { bitOf, type Language } from './lang/languages';
 import { SEP_CHARS, UNSAFE_CHARS } from './unsafe-chars';
 
-/** Keys a needle can stand for: ASCII words, inner dots or apostrophes, a final apostrophe. */
+/** A form as the pre-filter sees it: its first two canonical keys and its language. */
+export interface NeedleForm {
+  keys: readonly string[];
+  lang: Language;
+}
+
+/** Keys a guarded needle can stand for: ASCII words, inner dots or apostrophes, a final apostrophe. */
 const PLAIN_KEY = /^[a-z0-9]+(?:['.][a-z0-9]+)*'?$/;
 
+const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
 /** Every apostrophe the tokenizer reads as one. */
-const APOSTROPHE_CLASS = `[${[...APOSTROPHES].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`;
+const APOSTROPHE_CLASS = `[${[...APOSTROPHES].map(hex).join('')}]`;
+/** Digits as any script writes them (folded to ASCII by the tokenizer). */
+const digitClass = (d: number) => `[${d}${hex(0x660 + d)}${hex(0x6f0 + d)}]`;
+
+/** One character of a key in a needle: `i` as any Turkish i, digits as any digits. */
+function plainChar(ch: string): string {
+  if (ch === 'i') return '[i\u0131\u0130]';
+  if (ch >= '0' && ch <= '9') return digitClass(ch.charCodeAt(0) - 48);
+  if (ch === "'") return APOSTROPHE_CLASS;
+  return /[a-z]/.test(ch) ? ch : `\\${ch}`;
+}
+
+/** A plain key as a pattern. */
+const escapeKey = (key: string): string => [...key].map(plainChar).join('');
+
+interface AtomTrie {
+  end: boolean;
+  next: Map<string, AtomTrie>;
+}
 
 /**
- * Pattern for a first key and its inflections (see `inflections` in compile.ts), or null when the
- * key is not plain ASCII: such a glossary gets no pre-filter rather than a wrong one.
+ * One pattern for many sequences of pattern atoms, their common starts written once
+ * ("defen(?:se|ce)"): a fraction of a flat alternation's size, which every page carries, and
+ * faster to run, since the engine tries each start once.
  */
+export function factorPatterns(sequences: Iterable<readonly string[]>): string {
+  const root: AtomTrie = { end: false, next: new Map() };
+  for (const atoms of sequences) {
+    let node = root;
+    for (const atom of atoms) {
+      let child = node.next.get(atom);
+      if (!child) {
+        child = { end: false, next: new Map() };
+        node.next.set(atom, child);
+      }
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node: AtomTrie): string => {
+    const alternatives = [...node.next].map(([atom, child]) => atom + emit(child));
+    if (alternatives.length === 0) return '';
+    if (alternatives.length === 1 && !node.end) return alternatives[0] as string;
+    return `(?:${alternatives.join('|')})${node.end ? '?' : ''}`;
+  };
+  return emit(root);
+}
+
+/** A plain key's needle as atoms, plurals last: one per character, so keys can share starts. */
+function needleAtoms(key: string): string[] {
+  const atoms = [...key].map(plainChar);
+  // A plural is written after the key ("agreements", "taxes"), except a consonant + y ("treaties").
+  if (key.endsWith('y')) atoms[atoms.length - 1] = '(?:y(?:e?s)?|ies)';
+  else atoms.push('(?:e?s)?');
+  return atoms;
+}
+
+/** Pattern for an English first key and its plurals, or null when it is not plain ASCII. */
 export function needleSource(key: string): string | null {
   if (!PLAIN_KEY.test(key)) return null;
   // A plural is written after the key ("agreements", "taxes"), except a consonant + y ("treaties").
@@ -40,79 +99,59 @@ export function needleSource(key: string): string | null {
     : `${escapeKey(key)}(?:e?s)?`;
 }
 
-/** A plain key as a pattern: dots literal, any apostrophe for one. */
-function escapeKey(key: string): string {
-  return key.replace(/\./g, '\\.').replace(/'/g, APOSTROPHE_CLASS);
+// biome-ignore format: a table
+const ARABIC_LETTERS: ReadonlyMap<string, string> = new Map([
+  ['\u0627', '\u0627\u0623\u0625\u0622\u0671'], // ا أ إ آ ٱ
+  ['\u064a', '\u064a\u0649\u06cc\u06d2\u0626'], // ي ى ی ے ئ
+  ['\u0647', '\u0647\u0629\u06c1\u06c0\u06c3\u06be\u06d5\u06c2'], // ه ة ہ ۀ ۃ ھ ە ۂ
+  ['\u0643', '\u0643\u06a9'], // ك ک
+  ['\u0648', '\u0648\u0624'], // و ؤ
+]);
+
+/** Letters an Arabic-script needle spells: few, so that one needle serves many forms. */
+const ARABIC_NEEDLE = 3;
+/** Letters another open needle spells: the key less the two its endings may change, 3 to 5. */
+const OPEN_MIN = 3;
+const OPEN_MAX = 5;
+
+/** The letters an open needle spells, by script. */
+function needleLetters(key: string): string[] {
+  if (isArabicScript(key.charCodeAt(0))) {
+    const letters = [...key];
+    // A final ه or ي changes with the plural, the dual or agreement (اتفاقية → اتفاقيات).
+    if (letters.length > 2 && /[\u0647\u064a]$/.test(key)) letters.pop();
+    return letters.slice(0, ARABIC_NEEDLE);
+  }
+  const letters = [...key.normalize('NFC')];
+  const keep = Math.max(Math.min(OPEN_MIN, letters.length), letters.length - 2);
+  return letters.slice(0, Math.min(keep, OPEN_MAX));
+}
+
+const escapeChar = (ch: string) => ch.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&');
+
+/** One letter of an open needle: every folded spelling (Arabic), precomposed or not (Latin). */
+function openChar(ch: string): string {
+  const arabic = ARABIC_LETTERS.get(ch);
+  if (arabic) return `[${arabic}]`;
+  if (ch.charCodeAt(0) < 0x80) return plainChar(ch);
+  const decomposed = ch.normalize('NFD');
+  return decomposed === ch ? escapeChar(ch) : `(?:${ch}|${decomposed})`;
 }
 
 /**
- * Pattern for a key read as a form's second token: its needle, or for a key a needle cannot
- * spell (an accented "attaché") the plain ASCII letters it starts with, or null.
+ * The open needles for these keys: the shortest that cover them (a needle that starts with
+ * another one's letters adds nothing), as patterns.
  */
-function secondSource(key: string): string | null {
-  const plain = needleSource(key);
-  if (plain !== null) return plain;
-  // Up to the first non-ASCII character, less the letter before it (the base of an accent).
-  const ascii = /^[a-z0-9]*/.exec(key)?.[0] ?? '';
-  const prefix = ascii.length < key.length ? ascii.slice(0, -1) : ascii;
-  // The letters after it are taken as they come, so the lookahead sees whatever ends the word.
-  return prefix.length >= 2 ? `${prefix}[A-Za-z0-9]*` : null;
-}
-
-/**
- * The needles for forms given by their keys (only the first two are read), as one alternation;
- * null when some first key cannot be a needle (or there are none). Stored in the matcher's
- * tables; see `prefilterRegExp`.
- */
-export function buildNeedles(forms: Iterable<readonly string[]>): string | null {
-  /** Second keys by first key; null once some form is that key alone. */
-  const next = new Map<string, Set<string> | null>();
-  for (const keys of forms) {
-    const first = keys[0];
-    if (first === undefined) continue;
-    const second = keys[1];
-    if (second === undefined) next.set(first, null);
-    else if (next.get(first) !== null) {
-      const set = next.get(first) ?? new Set<string>();
-      set.add(second);
-      next.set(first, set);
-    }
+function openNeedles(keys: Iterable<string>): string[] {
+  const all = [...new Set([...keys].map((k) => needleLetters(k).join('\u0000')))]
+    .map((joined) => joined.split('\u0000'))
+    .sort((a, b) => a.length - b.length);
+  const kept: string[][] = [];
+  for (const letters of all) {
+    const covered = kept.some((k) => k.every((ch, i) => letters[i] === ch));
+    if (!covered) kept.push(letters);
   }
-  const needles: string[] = [];
-  const firsts: string[] = [];
-  const tails = new Set<string>();
-  /** First keys by a common-word second key they take ("status of"). */
-  const byCommon = new Map<string, string[]>();
-  for (const [key, seconds] of next) {
-    const source = needleSource(key);
-    if (source === null) return null;
-    const own = seconds === null ? [] : [...seconds].map((k) => [k, secondSource(k)] as const);
-    if (own.length === 0 || own.some(([, tail]) => tail === null)) {
-      needles.push(source);
-      continue;
-    }
-    // The first key exactly (only a last word is inflected), and an abbreviation's final dot.
-    const first = `${escapeKey(key)}${key.includes('.') ? '\\.?' : ''}`;
-    let rare = false;
-    for (const [second, tail] of own) {
-      if (COMMON_WORDS.has(second)) {
-        const list = byCommon.get(tail as string) ?? [];
-        list.push(first);
-        byCommon.set(tail as string, list);
-      } else {
-        tails.add(tail as string);
-        rare = true;
-      }
-    }
-    if (rare) firsts.push(first);
-  }
-  // Two-key needles pair any first key with any second key of the others ("united union"): a
-  // few more hits than pairing each key with its own, for a pattern a fraction of the size, which
-  // every page load pays for in compile time. Common words are paired with their own keys only.
-  const sep = `[${SEP_CHARS}]+`;
-  if (firsts.length > 0) needles.push(`(?:${firsts.join('|')})${sep}(?:${[...tails].join('|')})`);
-  for (const [tail, keys] of byCommon) needles.push(`(?:${keys.join('|')})${sep}${tail}`);
-  return needles.length === 0 ? null : needles.join('|');
+  return kept.length > 0 ? [factorPatterns(kept.map((letters) => letters.map(openChar)))] : [];
 }
 
 /** Second keys too common to pair with every first key (see `buildNeedles`). */
@@ -122,92 +161,105 @@ const COMMON_WORDS: ReadonlySet<string> = new Set([
   'with',
 ]);
 
-/**
- * One RegExp (global, case-insensitive) that matches at every possible start of a match, and at
- * every character the needles cannot vouch for (all non-ASCII: see `isUnsafeHit`).
- */
-export function prefilterRegExp(needles: string): RegExp {
-  // The unsafe class (hundreds of ranges) is only tried on non-ASCII characters, through a
-  // lookbehind: testing it at every position cost more than all the needles together.
-  return new RegExp(
-    `(?<![A-Za-z0-9])(?:${needles})(?![A-Za-z0-9])|[^\\u0000-\\u007f](?<=[${UNSAFE_CHARS}])`,
-    'gi',
-  );
+/** Languages each key is a word of, in any position of any form. */
+function languagesOfKeys(forms: readonly NeedleForm[]): Map<string, number> {
+  const langs = new Map<string, number>();
+  for (const f of forms) for (const k of f.keys) langs.set(k, (langs.get(k) ?? 0) | bitOf(f.lang));
+  return langs;
+}
+
+export interface Needles {
+  /** English needles, between word boundaries. */
+  guarded: string[];
+  /** Needles open on the side where affixes attach. */
+  open: string[];
+}
+
+/** An English possessive or a Turkish ending after an apostrophe ("NATO's", "NATO'ya"). */
+const NAME_ENDING = `(?:${APOSTROPHE_CLASS}[A-Za-z\\u00c0-\\u024f]*)?`;
+
+/** The English needles: first keys, paired with second keys where the first only starts forms. */
+function englishNeedles(next: Map<string, Set<string> | null>, sep: string): string[] {
+  const singles: string[][] = [];
+  const firsts: string[][] = [];
+  const tails: string[][] = [];
+  /** First keys by a common-word second key they take ("status of"). */
+  const byCommon = new Map<string, string[][]>();
+  for (const [key, seconds] of next) {
+    const own = seconds === null ? [] : [...seconds];
+    if (own.length === 0 || own.some((k) => needleSource(k) === null)) {
+      singles.push(needleAtoms(key));
+      continue;
+    }
+    // The first key with its plurals and an abbreviation's final dot.
+    const first = [...needleAtoms(key), ...(key.includes('.') ? ['\\.?'] : [])];
+    let rare = false;
+    for (const second of own) {
+      if (COMMON_WORDS.has(second)) {
+        byCommon.set(second, [...(byCommon.get(second) ?? []), first]);
+      } else {
+        tails.push(needleAtoms(second));
+        rare = true;
+      }
+    }
+    if (rare) firsts.push(first);
+  }
+  const needles = singles.length > 0 ? [factorPatterns(singles)] : [];
+  // Two-key needles pair any first key with any second key of the others ("united union"): a
+  // few more hits than pairing each key with its own, for a pattern a fraction of the size.
+  const pair = (a: string[][], b: string) => `(?:${factorPatterns(a)})${NAME_ENDING}${sep}${b}`;
+  if (firsts.length > 0) needles.push(pair(firsts, `(?:${factorPatterns(tails)})`));
+  for (const [second, keys] of byCommon) needles.push(pair(keys, needleAtoms(second).join('')));
+  return needles;
 }
 
 /**
- * True when a hit starting with `code` is an unsafe character rather than a needle: needles are
- * ASCII, and a case-insensitive RegExp without the `u` flag never matches ASCII with anything
- * else.
+ * The needles for forms (only their first two keys are read), stored in the matcher's tables as
+ * one string (see `prefilterRegExp`); null when there are no forms.
+ */
+export function buildNeedles(forms: readonly NeedleForm[]): string | null {
+  const langs = languagesOfKeys(forms);
+  const en = bitOf('en');
+  /** English first keys, with their second keys (null once some form is the key alone). */
+  const next = new Map<string, Set<string> | null>();
+  const open = new Set<string>();
+  for (const { keys } of forms) {
+    const first = keys[0];
+    if (first === undefined) continue;
+    const english = langs.get(first) === en && PLAIN_KEY.test(first);
+    if (!english) {
+      open.add(first);
+      continue;
+    }
+    const second = keys[1];
+    const secondEnglish = second !== undefined && langs.get(second) === en;
+    if (second === undefined || !secondEnglish) next.set(first, null);
+    else if (next.get(first) !== null) next.set(first, (next.get(first) ?? new Set()).add(second));
+  }
+  const guarded = englishNeedles(next, `[${SEP_CHARS}]+`);
+  if (guarded.length === 0 && open.size === 0) return null;
+  return `${guarded.join('|')}\n${openNeedles(open).join('|')}`;
+}
+
+/**
+ * One RegExp (global, case-insensitive) that matches at every possible start of a match, and at
+ * every character the needles cannot vouch for (see `isUnsafeHit`).
+ */
+export function prefilterRegExp(needles: string): RegExp {
+  const [guarded = '', open = ''] = needles.split('\n');
+  const parts: string[] = [];
+  if (guarded) parts.push(`(?<![A-Za-z0-9])(?:${guarded})(?![A-Za-z0-9])`);
+  if (open) parts.push(`(?:${open})`);
+  // The unsafe class (hundreds of ranges) is only tried on non-ASCII characters, through a
+  // lookbehind: testing it at every position cost more than all the needles together.
+  parts.push(`[^\\u0000-\\u007f](?<=[${UNSAFE_CHARS}])`);
+  return new RegExp(parts.join('|'), 'gi');
+}
+
+/**
+ * True when a hit starting with `code` may hide the word before it (the unsafe class, or an open
+ * needle starting with a non-ASCII letter): the window then starts a word earlier.
  */
 export function isUnsafeHit(code: number): boolean {
   return code >= 0x80;
-}
-
-/** The pre-filter for forms given by their keys, or null (see `buildNeedles`). */
-export function buildPrefilter(forms: Iterable<readonly string[]>): RegExp | null {
-  const needles = buildNeedles(forms);
-  return needles === null ? null : prefilterRegExp(needles);
-}
-
-const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
-
-/** Code units [0x80, 0x10000) flagged in `units`, as a RegExp class body of ranges. */
-function classBody(units: Uint8Array, from: number): string {
-  let out = '';
-  for (let c = from; c < 0x10000; c++) {
-    if (!units[c]) continue;
-    let end = c;
-    while (end + 1 < 0x10000 && units[end + 1]) end++;
-    out += end === c ? hex(c) : end === c + 1 ? hex(c) + hex(end) : `${hex(c)}-${hex(end)}`;
-    c = end;
-  }
-  return out;
-}
-
-/**
- * Computes the unsafe class (the source of `UNSAFE_CHARS`): non-ASCII characters that can make a
- * token's key differ from its ASCII spelling while staying ASCII (a ligature, a full-width
- * letter), or vanish from it (invisible characters), or stand for a dot; as a RegExp class body
- * over UTF-16 code units. Astral characters are matched by their high surrogate, and unassigned
- * code points count as unsafe, since a newer browser may give them a decomposition. Slow (every
- * code point): for the test that keeps the generated table honest, never called at run time.
- */
-export function computeUnsafeChars(
-  classify: (cp: number) => number,
-  classes: { word: number; drop: number; dot: number },
-): string {
-  const unassigned = /^\p{Cn}$/u;
-  const ascii = (s: string) => [...s].every((c) => c.charCodeAt(0) < 0x80);
-  const unsafe = (cp: number): boolean => {
-    const ch = String.fromCodePoint(cp);
-    if (unassigned.test(ch)) return true;
-    const cls = classify(cp);
-    if (cls === classes.drop || cls === classes.dot) return true;
-    // A letter whose key keeps something non-ASCII (an accent) can never spell a plain key.
-    return cls === classes.word && ascii(ch.normalize('NFKD').toLowerCase());
-  };
-  const units = new Uint8Array(0x10000);
-  for (let cp = 0x80; cp <= 0x10ffff; cp++) {
-    if (cp >= 0xd800 && cp <= 0xdfff) continue;
-    if (!unsafe(cp)) continue;
-    units[cp < 0x10000 ? cp : 0xd800 + ((cp - 0x10000) >> 10)] = 1;
-  }
-  return classBody(units, 0x80);
-}
-
-/**
- * Computes the separator class (the source of `SEP_CHARS`): every character the tokenizer reads
- * as a separator (whitespace, hyphens and dashes), as a RegExp class body. Throws if one is
- * astral, which a class over code units could not express. Slow, like `computeUnsafeChars`.
- */
-export function computeSepChars(classify: (cp: number) => number, sep: number): string {
-  const units = new Uint8Array(0x10000);
-  for (let cp = 0; cp <= 0x10ffff; cp++) {
-    if (cp >= 0xd800 && cp <= 0xdfff) continue;
-    if (classify(cp) !== sep) continue;
-    if (cp >= 0x10000) throw new Error(`astral separator U+${cp.toString(16)}`);
-    units[cp] = 1;
-  }
-  return classBody(units, 0);
 }

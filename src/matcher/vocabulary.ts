@@ -23,11 +23,11 @@ export class Vocabulary {
   private table = new Int32Array(64); // vocabulary index + 1; 0 = empty
   private hashes: number[] = [];
 
-  /** A vocabulary of `keys`, whose hashes are given (as `hashKey` computes them). */
-  static load(keys: readonly string[], hashes: readonly number[]): Vocabulary {
+  /** A vocabulary of `keys`, index for index. */
+  static load(keys: readonly string[]): Vocabulary {
     const v = new Vocabulary();
     v.keys.push(...keys);
-    v.hashes = hashes.slice();
+    v.hashes = keys.map(hashKey);
     let size = 64;
     while (keys.length * 2 > size) size *= 2;
     v.rehash(size);

@@ -23,8 +23,8 @@ const GATED = '\u0000gated';
 
 /** Normalised keys of the entry's gated surface forms. */
 export function gatedKeys(entry: Entry): Set<string> {
-  if (entry.gated === true) return new Set(surfaceForms(entry).map(normalizeForm));
-  return new Set((entry.gatedForms ?? []).map(normalizeForm));
+  if (entry.gated === true) return new Set(surfaceForms(entry).map((f) => normalizeForm(f)));
+  return new Set((entry.gatedForms ?? []).map((f) => normalizeForm(f)));
 }
 
 export function isGatedForm(entry: Entry, form: string): boolean {

@@ -130,7 +130,7 @@ describe('surface forms', () => {
     const owner = new Map<string, string>();
     const clashes: string[] = [];
     for (const e of entries) {
-      for (const key of new Set(surfaceForms(e).map(normalizeForm))) {
+      for (const key of new Set(surfaceForms(e).map((f) => normalizeForm(f)))) {
         const other = owner.get(key);
         if (other) clashes.push(`"${key}": ${other} and ${e.id}`);
         else owner.set(key, e.id);
@@ -141,7 +141,7 @@ describe('surface forms', () => {
 
   it('no entry lists the same form twice (after normalisation)', () => {
     for (const e of entries) {
-      const keys = surfaceForms(e).map(normalizeForm);
+      const keys = surfaceForms(e).map((f) => normalizeForm(f));
       expect(keys.length, `${e.id}: ${keys.join(' | ')}`).toBe(new Set(keys).size);
     }
   });
@@ -331,7 +331,7 @@ describe('surface forms', () => {
   ];
 
   it('no form on the never-list, not even a gated one', () => {
-    const never = new Set(NEVER.map(normalizeForm));
+    const never = new Set(NEVER.map((f) => normalizeForm(f)));
     for (const e of entries) {
       for (const f of surfaceForms(e)) {
         expect(never.has(normalizeForm(f)), `${e.id}: "${f}"`).toBe(false);
@@ -340,7 +340,7 @@ describe('surface forms', () => {
   });
 
   it('every form on the ambiguous list is gated wherever an entry owns it', () => {
-    const ambiguous = new Set(AMBIGUOUS.map(normalizeForm));
+    const ambiguous = new Set(AMBIGUOUS.map((f) => normalizeForm(f)));
     const owned: string[] = [];
     for (const e of entries) {
       for (const f of surfaceForms(e)) {
@@ -380,11 +380,11 @@ describe('context gating', () => {
     for (const e of entries) {
       if (e.gatedForms === undefined) continue;
       expect(e.gatedForms.length, `${e.id}: empty gatedForms`).toBeGreaterThan(0);
-      const own = new Set(surfaceForms(e).map(normalizeForm));
+      const own = new Set(surfaceForms(e).map((f) => normalizeForm(f)));
       for (const f of e.gatedForms) {
         expect(own.has(normalizeForm(f)), `${e.id}: "${f}" is not one of its forms`).toBe(true);
       }
-      const keys = e.gatedForms.map(normalizeForm);
+      const keys = e.gatedForms.map((f) => normalizeForm(f));
       expect(new Set(keys).size, `${e.id}: duplicate gated form`).toBe(keys.length);
     }
   });
@@ -464,7 +464,9 @@ describe('context gating', () => {
 
   it('gatedKeys covers every form of a gated entry', () => {
     for (const e of entries.filter((x) => x.gated === true)) {
-      expect(gatedKeys(e).size, e.id).toBe(new Set(surfaceForms(e).map(normalizeForm)).size);
+      expect(gatedKeys(e).size, e.id).toBe(
+        new Set(surfaceForms(e).map((f) => normalizeForm(f))).size,
+      );
     }
   });
 });

@@ -189,11 +189,17 @@ for (const name of BROWSERS) {
       await page.close();
     });
 
-    it('finds English terms on a right-to-left page, whole words only', async () => {
+    it('finds English terms on a right-to-left page, whole words only, and Arabic ones', async () => {
       const page = await open('rtl.html');
       const byCtx = await textsByContext(page);
       expect(byCtx.get('rtl-spaced')).toEqual(
-        ['intelligence sharing', 'technology transfer', 'counter terrorism'].sort(),
+        [
+          'intelligence sharing',
+          'technology transfer',
+          'counter terrorism',
+          // With its conjunction: "and regional stability".
+          'والاستقرار الإقليمي',
+        ].sort(),
       );
       expect(byCtx.get('rtl-adjacent')).toBeUndefined();
       await page.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeForm, normalizeText, tokens } from '../../../src/matcher';
+import { normalizeForm, tokens } from '../../../src/matcher';
 import { hashKey, Vocabulary } from '../../../src/matcher/vocabulary';
 
 describe('normalizeForm', () => {
@@ -101,90 +101,6 @@ describe('tokens', () => {
 
   it('flags tokens with a capital', () => {
     expect(tokens('NATO nato Été été').map((t) => t.upper)).toEqual([true, false, true, false]);
-  });
-});
-
-describe('normalizeText (offset map)', () => {
-  it.each([
-    // text, normalised, map of each normalised char to its original [start, end)
-    [
-      'Ab',
-      'ab',
-      [
-        [0, 1],
-        [1, 2],
-      ],
-    ],
-    [
-      'a - b',
-      'a b',
-      [
-        [0, 1],
-        [1, 4],
-        [4, 5],
-      ],
-    ],
-    [
-      'ﬁ x',
-      'fi x',
-      [
-        [0, 1],
-        [0, 1],
-        [1, 2],
-        [2, 3],
-      ],
-    ], // ligature expands: both map to it
-    [
-      'co\u00adop',
-      'coop',
-      [
-        [0, 1],
-        [1, 2],
-        [3, 4],
-        [4, 5],
-      ],
-    ], // soft hyphen dropped
-    [
-      'U.S. X',
-      'u.s x',
-      [
-        [0, 1],
-        [1, 2],
-        [2, 3],
-        [4, 5],
-        [5, 6],
-      ],
-    ], // final dot in gap
-    [
-      'ＡＢ',
-      'ab',
-      [
-        [0, 1],
-        [1, 2],
-      ],
-    ],
-    [
-      '𝐀b',
-      'ab',
-      [
-        [0, 2],
-        [2, 3],
-      ],
-    ], // surrogate pair maps as one character
-    [
-      'it’s',
-      "it's",
-      [
-        [0, 1],
-        [1, 2],
-        [2, 3],
-        [3, 4],
-      ],
-    ],
-  ] as const)('%j', (text, normalised, map) => {
-    const out = normalizeText(text);
-    expect(out.text).toEqual(normalised);
-    expect(out.starts.map((s, i) => [s, out.ends[i]])).toEqual(map);
   });
 });
 

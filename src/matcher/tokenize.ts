@@ -1,0 +1,263 @@
+/**
+ * The tokenizer. Text is read as a stream of tokens rather than normalised into a second string:
+ * the matcher only ever compares whole tokens, so each token keeps its original UTF-16 span (the
+ * offset map) plus a normalised key (chars.ts folds each character). Hyphens, dashes and
+ * whitespace of any kind only separate tokens, so "counter-terrorism", "counter terrorism" and
+ * "Counter‑Terrorism" read the same. Any other punctuation becomes a one-character token of its
+ * own, which a form has to spell out for a match to cross it ("defense. Cooperation" never
+ * matches "defense cooperation").
+ */
+
+import { bmpClass, CharClass, classAt, classOf, foldCodePoint, upperSet } from './chars';
+import { FNV_OFFSET, FNV_PRIME, type Vocabulary } from './vocabulary';
+
+/** Token flags. */
+export const TokenFlag = {
+  /** Contains at least one upper-case letter. */
+  Upper: 1,
+  /** A word token (letters/digits), as opposed to a one-character punctuation token. */
+  Word: 2,
+} as const;
+
+/**
+ * Token buffers, reused between calls so that scanning thousands of small text blocks does not
+ * allocate per call. Filled by `tokenize`; valid until the next call.
+ */
+export interface TokenBuffer {
+  count: number;
+  /** Original UTF-16 start of each token. */
+  start: Int32Array;
+  /** Original UTF-16 end (exclusive), including an abbreviation's final dot. */
+  end: Int32Array;
+  flags: Uint8Array;
+  /** End of the key's part of the span (an abbreviation's final dot is in the span only). */
+  keyEnd: Int32Array;
+  /** With a vocabulary: the key's index in it, or -1 for a key outside it. */
+  vocab: Int32Array;
+  /** Without a vocabulary: the keys themselves. */
+  keys: string[];
+}
+
+export function createTokenBuffer(capacity = 256): TokenBuffer {
+  return {
+    count: 0,
+    start: new Int32Array(capacity),
+    end: new Int32Array(capacity),
+    flags: new Uint8Array(capacity),
+    keyEnd: new Int32Array(capacity),
+    vocab: new Int32Array(capacity),
+    keys: [],
+  };
+}
+
+function grow(buf: TokenBuffer): void {
+  const size = buf.start.length * 2;
+  const start = new Int32Array(size);
+  start.set(buf.start);
+  const end = new Int32Array(size);
+  end.set(buf.end);
+  const flags = new Uint8Array(size);
+  flags.set(buf.flags);
+  const vocab = new Int32Array(size);
+  vocab.set(buf.vocab);
+  const keyEnd = new Int32Array(size);
+  keyEnd.set(buf.keyEnd);
+  buf.start = start;
+  buf.end = end;
+  buf.flags = flags;
+  buf.vocab = vocab;
+  buf.keyEnd = keyEnd;
+}
+
+/** Key of a token containing non-ASCII or dropped characters, built character by character. */
+export function slowKey(text: string, start: number, end: number): string {
+  let key = '';
+  for (let i = start; i < end; ) {
+    const cp = text.codePointAt(i) as number;
+    const width = cp > 0xffff ? 2 : 1;
+    const cls = classOf(cp);
+    if (cls === CharClass.Word) key += foldCodePoint(cp);
+    else if (cls === CharClass.Apos) key += "'";
+    else if (cls === CharClass.Dot) key += '.';
+    // Drop: nothing. Sep/Other never occur inside a word token.
+    i += width;
+  }
+  return key;
+}
+
+function punctKey(text: string, i: number, cls: CharClass): string {
+  if (cls === CharClass.Apos) return "'";
+  if (cls === CharClass.Dot) return '.';
+  const c = text.charCodeAt(i);
+  return c < 128 ? (text[i] as string) : foldCodePoint(text.codePointAt(i) as number);
+}
+
+/**
+ * Splits `text` into tokens (see the module comment). Word tokens are maximal runs of word
+ * characters, joined by invisible characters and by apostrophes or dots that stand between two
+ * word characters. An apostrophe right after a final "s" (plural possessive "alliances’") and a
+ * dot right after an abbreviation that already has an inner dot ("U.S.") end the token and are
+ * part of its span; the abbreviation dot is left out of the key, so "U.S" and "U.S." agree.
+ *
+ * With `vocab`, each token gets its vocabulary index in `buf.vocab` (keys are not kept);
+ * without, its key string in `buf.keys`.
+ */
+export function tokenize(
+  text: string,
+  buf: TokenBuffer,
+  vocab: Vocabulary | null = null,
+  from = 0,
+  to = text.length,
+): void {
+  // A sub-range starts at a token start and ends at a separator (see `scanPart`), so its tokens
+  // are exactly the whole text's tokens in that range: the tokenizer keeps no state across tokens.
+  const n = to;
+  let count = 0;
+  let starts = buf.start;
+  let ends = buf.end;
+  let flagsOut = buf.flags;
+  let vocabOut = buf.vocab;
+  let keyEnds = buf.keyEnd;
+  const keys = buf.keys;
+  let i = from;
+  while (i < n) {
+    if (count === starts.length) {
+      grow(buf);
+      starts = buf.start;
+      ends = buf.end;
+      flagsOut = buf.flags;
+      vocabOut = buf.vocab;
+      keyEnds = buf.keyEnd;
+    }
+    const c = text.charCodeAt(i);
+    let cls: CharClass;
+    let width = 1;
+    if (c < 128) cls = ((bmpClass[c] as number) - 1) as CharClass;
+    else {
+      cls = classAt(text, i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) width = 2;
+      }
+    }
+    if (cls === CharClass.Sep || cls === CharClass.Drop) {
+      i += width;
+      continue;
+    }
+    if (cls !== CharClass.Word) {
+      // One-character punctuation token: a hard boundary unless a form spells it out.
+      const key = punctKey(text, i, cls);
+      starts[count] = i;
+      ends[count] = i + width;
+      keyEnds[count] = i + width;
+      flagsOut[count] = 0;
+      if (vocab === null) keys[count] = key;
+      else vocabOut[count] = vocab.lookup(key);
+      count++;
+      i += width;
+      continue;
+    }
+
+    // Word token.
+    const start = i;
+    let flags: number = TokenFlag.Word;
+    let simple = true; // ASCII only, nothing dropped: the key is the lower-cased slice
+    let h = FNV_OFFSET; // hash of the key so far
+    let hasDot = false;
+    let lastWordEnd = i; // end of the last word character consumed
+    let lastWordCode = 0; // its code unit (to spot a final "s")
+    let tokenEnd = -1; // span end; differs from keyEnd after an abbreviation dot
+    let keyEnd = -1;
+    while (i < n) {
+      let d = text.charCodeAt(i);
+      if (d < 128) {
+        const k = (bmpClass[d] as number) - 1;
+        if (k === CharClass.Word) {
+          if (d >= 65 && d <= 90) {
+            flags |= TokenFlag.Upper;
+            d += 32;
+          }
+          h = Math.imul(h ^ d, FNV_PRIME);
+          i++;
+          lastWordEnd = i;
+          lastWordCode = d;
+          continue;
+        }
+        if (k !== CharClass.Apos && k !== CharClass.Dot) break;
+      }
+      let k: CharClass;
+      let w = 1;
+      if (d < 128) k = ((bmpClass[d] as number) - 1) as CharClass;
+      else {
+        k = classAt(text, i);
+        if (d >= 0xd800 && d <= 0xdbff && i + 1 < n) {
+          const e = text.charCodeAt(i + 1);
+          if (e >= 0xdc00 && e <= 0xdfff) w = 2;
+        }
+      }
+      if (k === CharClass.Word) {
+        simple = false;
+        const cp = text.codePointAt(i) as number;
+        const folded = foldCodePoint(cp);
+        for (let q = 0; q < folded.length; q++) h = Math.imul(h ^ folded.charCodeAt(q), FNV_PRIME);
+        if (upperSet.has(cp)) flags |= TokenFlag.Upper;
+        i += w;
+        lastWordEnd = i;
+        lastWordCode = d;
+        continue;
+      }
+      if (k === CharClass.Drop) {
+        simple = false;
+        i += w;
+        continue;
+      }
+      if (k === CharClass.Apos || k === CharClass.Dot) {
+        // Inner apostrophe or dot: part of the word if a word character follows.
+        let j = i + w;
+        while (j < n && classAt(text, j) === CharClass.Drop) j++;
+        if (j < n && classAt(text, j) === CharClass.Word) {
+          if (d >= 128 || j > i + 1) simple = false;
+          h = Math.imul(h ^ (k === CharClass.Apos ? 0x27 : 0x2e), FNV_PRIME);
+          if (k === CharClass.Dot) hasDot = true;
+          i = j;
+          continue;
+        }
+        if (k === CharClass.Apos && (lastWordCode === 0x73 || lastWordCode === 0x53)) {
+          // Plural possessive: "alliances'" keeps its apostrophe in span and key.
+          if (d >= 128) simple = false;
+          h = Math.imul(h ^ 0x27, FNV_PRIME);
+          keyEnd = i + w;
+          tokenEnd = keyEnd;
+        } else if (k === CharClass.Dot && hasDot) {
+          // Final dot of an abbreviation: in the span, not in the key.
+          keyEnd = lastWordEnd;
+          tokenEnd = i + w;
+        }
+      }
+      break;
+    }
+    if (keyEnd < 0) {
+      keyEnd = lastWordEnd;
+      tokenEnd = lastWordEnd;
+    }
+    starts[count] = start;
+    ends[count] = tokenEnd;
+    keyEnds[count] = keyEnd;
+    flagsOut[count] = flags;
+    if (vocab !== null) {
+      h >>>= 0;
+      // Only build the key string of a non-ASCII word when its hash is known to the vocabulary.
+      vocabOut[count] = simple
+        ? vocab.findSlice(h, text, start, keyEnd)
+        : vocab.hasHash(h)
+          ? vocab.find(h, slowKey(text, start, keyEnd))
+          : -1;
+    } else if (simple) {
+      const key = text.slice(start, keyEnd);
+      keys[count] = flags & TokenFlag.Upper ? key.toLowerCase() : key;
+    } else keys[count] = slowKey(text, start, keyEnd);
+    count++;
+    i = tokenEnd;
+  }
+  buf.count = count;
+}
