@@ -1,15 +1,26 @@
+import { detectLanguage, textMask } from '../matcher';
 import { MARK, mark } from '../util/marks';
 import { SHOW_TEXT, TEXT_NODE } from '../util/nodes';
 import { createBlockStates } from './block-states';
+import { createContextGate } from './context-gate';
 import { hitTest } from './hit-test';
+import { createLanguageReader } from './language';
 import { createMutationTracker } from './mutations';
 import { createCssPainter, supportsCssHighlights } from './painter-css';
 import { createDomPainter } from './painter-dom';
 import { initialPass, mutationPass, type PassContext } from './passes';
 import { createRunner } from './runner';
-import type { Highlighter, HighlighterOptions, Painter } from './types';
+import type { Highlighter, HighlighterOptions, Matcher, Painter } from './types';
 
 export type { Highlighter, HighlighterOptions, Occurrence } from './types';
+
+/** Whether the page's title names a term that needs no context (then the page is about it). */
+function titleContext(doc: Document, matcher: Matcher): boolean {
+  const title = doc.title ?? '';
+  if (!title || !matcher.mayMatch(title)) return false;
+  const lang = detectLanguage(title, doc.documentElement?.getAttribute('lang') ?? null);
+  return matcher.scan(title, textMask(lang)).some((m) => !m.gated);
+}
 
 /**
  * Starts highlighting a document: an initial sliced pass (viewport first), then incremental
@@ -28,11 +39,17 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
   const tracker = createMutationTracker(doc, (records) => runner.push(records));
   const paint = (fn: () => void) => (painter.mutatesDom ? tracker.quiet(fn) : fn());
   const states = createBlockStates(painter, paint);
+  const languageOf = createLanguageReader(doc);
+  const gate = createContextGate(titleContext(doc, matcher), (held) => {
+    for (const [key, occurrences] of held) states.replace(key, occurrences);
+  });
   const ctx: PassContext = {
     doc,
     matcher,
     painter,
     states,
+    languageOf,
+    gate,
     onShadowRoot(sr) {
       if (shadowRoots.includes(sr)) return;
       shadowRoots.push(sr);

@@ -1,7 +1,9 @@
+import type { Match } from '../matcher';
 import { MARK, mark } from '../util/marks';
 import { ELEMENT_NODE, hostOrSelf } from '../util/nodes';
 import type { BlockStates } from './block-states';
 import type { BlockKey } from './blocks';
+import type { ContextGate } from './context-gate';
 import { classifyRecords } from './mutations';
 import type { Slicer } from './scheduler';
 import { occurrenceIn, type Segment } from './segment';
@@ -18,7 +20,24 @@ export interface PassContext {
   matcher: Matcher;
   painter: Painter;
   states: BlockStates;
+  /** Which languages' forms may match in a segment (language.ts). */
+  languageOf(seg: Segment): number;
+  gate: ContextGate;
   onShadowRoot(root: ShadowRoot): void;
+}
+
+/** Where one block's scan puts what it finds: occurrences, and those that need context. */
+interface Found {
+  occurrences: Occurrence[];
+  gated: Set<Occurrence>;
+}
+
+function push(seg: Segment, matches: readonly Match[], into: Found) {
+  for (const m of matches) {
+    const o = occurrenceIn(seg, m.start, m.end, m.id);
+    into.occurrences.push(o);
+    if (m.gated) into.gated.add(o);
+  }
 }
 
 /** A block key's text segments, in the order the walk met them. */
@@ -29,39 +48,46 @@ interface TextGroup {
 }
 
 /** A very long segment, scanned in parts with a budget check between them. */
-async function scanLong(matcher: Matcher, seg: Segment, into: Occurrence[], slicer: Slicer) {
+async function scanLong(
+  matcher: Matcher,
+  seg: Segment,
+  langs: number,
+  into: Found,
+  slicer: Slicer,
+) {
   const text = seg.text;
   for (let from = 0; from < text.length; ) {
     // Each part is real work (thousands of characters): read the clock every time.
     await slicer.check();
-    const part = matcher.scanPart(text, from, PART_CHARS);
-    for (const m of part.matches) into.push(occurrenceIn(seg, m.start, m.end, m.id));
+    const part = matcher.scanPart(text, from, PART_CHARS, langs);
+    push(seg, part.matches, into);
     from = part.next;
   }
 }
 
 /** Scans one segment into `into`; a promise only for very long text (the common case stays sync). */
 function scanSegment(
-  matcher: Matcher,
+  ctx: PassContext,
   seg: Segment,
-  into: Occurrence[],
+  into: Found,
   slicer: Slicer,
 ): Promise<void> | undefined {
-  if (seg.text.length > PART_CHARS * 2) return scanLong(matcher, seg, into, slicer);
-  for (const m of matcher.scan(seg.text)) into.push(occurrenceIn(seg, m.start, m.end, m.id));
+  const langs = ctx.languageOf(seg);
+  if (seg.text.length > PART_CHARS * 2) return scanLong(ctx.matcher, seg, langs, into, slicer);
+  push(seg, ctx.matcher.scan(seg.text, langs), into);
   return undefined;
 }
 
 /** Scans and paints whole groups: a key's occurrences are replaced at once. */
 async function scanGroups(ctx: PassContext, groups: Iterable<TextGroup>, slicer: Slicer) {
   for (const g of groups) {
-    const occurrences: Occurrence[] = [];
+    const found: Found = { occurrences: [], gated: new Set() };
     for (const seg of g.segs) {
-      const long = scanSegment(ctx.matcher, seg, occurrences, slicer);
+      const long = scanSegment(ctx, seg, found, slicer);
       if (long) await long;
       if (slicer.due()) await slicer.check();
     }
-    ctx.states.replace(g.key, occurrences);
+    ctx.states.replace(g.key, ctx.gate.admit(g.key, found.occurrences, found.gated));
     if (slicer.due()) await slicer.check();
   }
 }
