@@ -1,0 +1,171 @@
+// Turns one whole-page run (lib/whole.mjs) into figures: self time by owner (the extension, the
+// floor, mark.js, the page, the browser), the extension's self time by file, by frame and by phase.
+import { phaseAt, phaseTimes, phaseWindows, profileSamples } from './profile.mjs';
+
+/** Functions kept per phase in the JSON. */
+const TOP_FUNCTIONS = 12;
+
+const ext = (m) => m.name.startsWith('termlight:');
+
+/**
+ * @param {Awaited<ReturnType<import('./whole.mjs').launchWholeBrowser>['profileLoad']>} run
+ * @param {{ extensionId: string | null, contentScripts: string[] }} opts
+ */
+export function analyzeRun(run, { extensionId, contentScripts }) {
+  const prefix = extensionId ? `chrome-extension://${extensionId}/` : null;
+  const ownerOf = (s) => {
+    if (s.kind !== 'script') return `(${s.kind})`;
+    if (prefix && s.url.startsWith(prefix)) return 'extension';
+    if (s.url.endsWith('/__bench/floor.js')) return 'floor';
+    if (s.url.endsWith('/__bench/mark.js')) return 'markjs';
+    return 'page';
+  };
+  const totals = {};
+  const extSamples = [];
+  const samplesByProcess = [];
+  const byFile = {};
+  const instances = new Set();
+  let profiledMs = 0;
+  for (const { isolate, profile } of run.profiles) {
+    profiledMs += (profile.endTime - profile.startTime) / 1000;
+    const mine = [];
+    samplesByProcess.push(mine);
+    for (const s of profileSamples(profile)) {
+      const owner = ownerOf(s);
+      totals[owner] = (totals[owner] ?? 0) + s.dur / 1000;
+      if (owner !== 'extension') continue;
+      const file = s.url.slice(prefix.length).replace(/[?#].*/, '');
+      byFile[file] = (byFile[file] ?? 0) + s.dur / 1000;
+      const key = `${isolate}:${s.scriptId}`;
+      if (contentScripts.includes(file)) instances.add(key);
+      extSamples.push({ ...s, key, isolate });
+      mine.push(s);
+    }
+  }
+  const topIsolate = run.frames.find((f) => f.frameId === run.topFrameId)?.isolate ?? null;
+  const frames = run.frames
+    .filter((f) => /^https?:/.test(f.href))
+    .map((f) => {
+      const marks = f.marks.filter(ext);
+      const idles = marks.filter((m) => m.name === 'termlight:idle');
+      const skip = marks.find((m) => m.name === 'termlight:skip');
+      return {
+        frameId: f.frameId,
+        href: f.href,
+        top: f.frameId === run.topFrameId,
+        outOfProcess: f.isolate !== topIsolate,
+        marks: marks.map((m) => m.name),
+        skipped: skip ? (skip.detail?.reason ?? 'yes') : null,
+        occurrences: idles.at(-1)?.detail?.occurrences ?? null,
+        highlights: f.highlights,
+        windows: phaseWindows(f.marksUs.filter(ext)),
+        contender: contenderFigures(f),
+      };
+    });
+  const top = frames.find((f) => f.top) ?? null;
+  // Each frame compiles the content script in its own world, so each has its own script ids:
+  // with the Debugger's scriptParsed they name the frame; without, samples go by the top frame's
+  // marks (pages whose other frames run no content script).
+  const frameOf = (s) => run.scriptFrames.get(s.key) ?? null;
+  const mapped = run.scriptFrames.size > 0;
+  for (const f of frames) {
+    f.samples = mapped
+      ? extSamples.filter((s) => frameOf(s) === f.frameId)
+      : f.top
+        ? extSamples
+        : [];
+    f.extensionMs = sum(f.samples);
+    f.phases = phaseTimes(f.samples, f.windows);
+  }
+  const unmapped = mapped
+    ? extSamples.filter((s) => !frames.some((f) => f.frameId === frameOf(s)))
+    : [];
+  const phases = {};
+  for (const f of frames) {
+    for (const [p, v] of Object.entries(f.phases)) {
+      if (v == null) phases[p] ??= null;
+      else phases[p] = (phases[p] ?? 0) + v;
+    }
+  }
+  // Where the time goes: the heaviest functions in each phase, over all frames.
+  const byPhase = {};
+  for (const f of frames) {
+    for (const s of f.samples) {
+      const p = phaseAt(s.t, f.windows);
+      byPhase[p] ??= new Map();
+      byPhase[p].set(s.fn, (byPhase[p].get(s.fn) ?? 0) + s.dur / 1000);
+    }
+    delete f.samples;
+  }
+  const functions = Object.fromEntries(
+    Object.entries(byPhase).map(([p, m]) => [
+      p,
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, TOP_FUNCTIONS)
+        .map(([fn, ms]) => ({ fn, ms })),
+    ]),
+  );
+  const firstPassWallMs =
+    top?.windows.firstPass != null
+      ? (top.windows.firstPass[1] - top.windows.firstPass[0]) / 1000
+      : null;
+  return {
+    timedOut: run.timedOut,
+    errors: run.errors,
+    profiledMs,
+    processes: run.profiles.length,
+    totals,
+    extension: {
+      ms: totals.extension ?? 0,
+      byFile,
+      scriptInstances: instances.size,
+      phases,
+      unmappedMs: sum(unmapped),
+      functions,
+      firstPassWallMs,
+      matches: top?.occurrences ?? null,
+      framesWithMarks: frames.filter((f) => f.marks.length > 0).length,
+    },
+    frames: frames.map(({ windows: _w, ...f }) => f),
+    floor: contenderTotals(frames, totals.floor, 'floor'),
+    markjs: contenderTotals(frames, totals.markjs, 'markjs'),
+    // For lib/trace.mjs; not for the JSON.
+    samplesByProcess,
+  };
+}
+
+const sum = (samples) => samples.reduce((a, s) => a + s.dur, 0) / 1000;
+
+/** The floor's or mark.js's own marks in one frame: its wall time and matches. */
+function contenderFigures(f) {
+  const get = (n) => f.marks.find((m) => m.name === n);
+  for (const [k, start, done] of [
+    ['floor', 'tlb:floor-start', 'tlb:floor-done'],
+    ['markjs', 'tlb:mark-start', 'tlb:mark-done'],
+  ]) {
+    const s = get(start);
+    if (!s) continue;
+    const d = get(done);
+    return {
+      kind: k,
+      wallMs: d ? d.startTime - s.startTime : null,
+      matches: d?.detail?.matches ?? null,
+    };
+  }
+  return null;
+}
+
+function contenderTotals(frames, ms, kind) {
+  const mine = frames.filter((f) => f.contender?.kind === kind);
+  if (mine.length === 0) return null;
+  const top = mine.find((f) => f.top);
+  return {
+    ms: ms ?? 0,
+    frames: mine.length,
+    finished: mine.filter((f) => f.contender.wallMs != null).length,
+    topWallMs: top?.contender.wallMs ?? null,
+    matches: mine.reduce((a, f) => a + (f.contender.matches ?? 0), 0),
+    topMatches: top?.contender.matches ?? null,
+  };
+}
