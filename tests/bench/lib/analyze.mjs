@@ -51,6 +51,7 @@ export function analyzeRun(run, { extensionId, contentScripts }) {
       const skip = marks.find((m) => m.name === 'termlight:skip');
       return {
         frameId: f.frameId,
+        isolate: f.isolate,
         href: f.href,
         top: f.frameId === run.topFrameId,
         outOfProcess: f.isolate !== topIsolate,
@@ -63,39 +64,58 @@ export function analyzeRun(run, { extensionId, contentScripts }) {
       };
     });
   const top = frames.find((f) => f.top) ?? null;
-  // Each frame compiles the content script in its own world, so each has its own script ids:
-  // with the Debugger's scriptParsed they name the frame; without, samples go by the top frame's
-  // marks (pages whose other frames run no content script).
-  const frameOf = (s) => run.scriptFrames.get(s.key) ?? null;
-  const mapped = run.scriptFrames.size > 0;
+  // Profiles carry no frame: V8 shares one compiled content script between the frames of a
+  // process, so even script ids are per process. A process running one frame charges that frame
+  // exactly; one running several (the top frame and its same-site iframes) charges the group,
+  // its phases by the top frame's marks when the top is in it (else the group's first frame's).
+  const groups = new Map();
   for (const f of frames) {
-    f.samples = mapped
-      ? extSamples.filter((s) => frameOf(s) === f.frameId)
-      : f.top
-        ? extSamples
-        : [];
-    f.extensionMs = sum(f.samples);
-    f.phases = phaseTimes(f.samples, f.windows);
+    if (!groups.has(f.isolate)) groups.set(f.isolate, []);
+    groups.get(f.isolate).push(f);
   }
-  const unmapped = mapped
-    ? extSamples.filter((s) => !frames.some((f) => f.frameId === frameOf(s)))
-    : [];
+  for (const f of frames) {
+    f.shared = groups.get(f.isolate).length > 1;
+    f.extensionMs = f.shared ? null : 0;
+  }
+  const byIsolate = new Map();
+  for (const smp of extSamples) {
+    if (!byIsolate.has(smp.isolate)) byIsolate.set(smp.isolate, []);
+    byIsolate.get(smp.isolate).push(smp);
+  }
+  const processes = [];
+  const unmapped = [];
+  for (const [isolate, samples] of byIsolate) {
+    const members = groups.get(isolate);
+    if (!members) {
+      unmapped.push(...samples);
+      continue;
+    }
+    const lead = members.find((f) => f.top) ?? members[0];
+    processes.push({
+      frames: members.map((f) => f.href),
+      top: members.some((f) => f.top),
+      ms: sum(samples),
+      phases: phaseTimes(samples, lead.windows),
+      lead,
+      samples,
+    });
+    if (members.length === 1) lead.extensionMs = sum(samples);
+  }
   const phases = {};
-  for (const f of frames) {
-    for (const [p, v] of Object.entries(f.phases)) {
-      if (v == null) phases[p] ??= null;
-      else phases[p] = (phases[p] ?? 0) + v;
+  for (const p of processes) {
+    for (const [k, v] of Object.entries(p.phases)) {
+      if (v == null) phases[k] ??= null;
+      else phases[k] = (phases[k] ?? 0) + v;
     }
   }
-  // Where the time goes: the heaviest functions in each phase, over all frames.
+  // Where the time goes: the heaviest functions in each phase, over all processes.
   const byPhase = {};
-  for (const f of frames) {
-    for (const s of f.samples) {
-      const p = phaseAt(s.t, f.windows);
-      byPhase[p] ??= new Map();
-      byPhase[p].set(s.fn, (byPhase[p].get(s.fn) ?? 0) + s.dur / 1000);
+  for (const p of processes) {
+    for (const smp of p.samples) {
+      const ph = phaseAt(smp.t, p.lead.windows);
+      byPhase[ph] ??= new Map();
+      byPhase[ph].set(smp.fn, (byPhase[ph].get(smp.fn) ?? 0) + smp.dur / 1000);
     }
-    delete f.samples;
   }
   const functions = Object.fromEntries(
     Object.entries(byPhase).map(([p, m]) => [
@@ -106,6 +126,10 @@ export function analyzeRun(run, { extensionId, contentScripts }) {
         .map(([fn, ms]) => ({ fn, ms })),
     ]),
   );
+  for (const f of frames) {
+    const p = processes.find((x) => x.lead === f && !f.shared);
+    f.phases = p ? p.phases : null;
+  }
   const firstPassWallMs =
     top?.windows.firstPass != null
       ? (top.windows.firstPass[1] - top.windows.firstPass[0]) / 1000
@@ -114,7 +138,7 @@ export function analyzeRun(run, { extensionId, contentScripts }) {
     timedOut: run.timedOut,
     errors: run.errors,
     profiledMs,
-    processes: run.profiles.length,
+    profiledProcesses: run.profiles.length,
     totals,
     extension: {
       ms: totals.extension ?? 0,
@@ -127,7 +151,8 @@ export function analyzeRun(run, { extensionId, contentScripts }) {
       matches: top?.occurrences ?? null,
       framesWithMarks: frames.filter((f) => f.marks.length > 0).length,
     },
-    frames: frames.map(({ windows: _w, ...f }) => f),
+    frames: frames.map(({ windows: _w, isolate: _i, ...f }) => f),
+    processes: processes.map(({ lead: _l, samples: _s, ...p }) => p),
     floor: contenderTotals(frames, totals.floor, 'floor'),
     markjs: contenderTotals(frames, totals.markjs, 'markjs'),
     // For lib/trace.mjs; not for the JSON.

@@ -107,9 +107,13 @@ async function loadPage(browser, url, { timeoutMs, forms, floorSource }) {
       }
       const done = (f) =>
         f.marks.some((m) => m.name === 'termlight:idle' || m.name === 'termlight:skip');
-      if (frames.length > 0 && frames.every(done) && Date.now() - changedAt >= QUIET_MS) break;
+      const top = frames.find((f) => f.href === url);
+      const quiet = Date.now() - changedAt;
+      // Frames without the content script (a failed remote load keeps its http URL) hold the
+      // run only so long, as in lib/whole.mjs.
+      if (top && done(top) && quiet >= QUIET_MS && (frames.every(done) || quiet >= 3_000)) break;
       if (Date.now() - startedAt > timeoutMs) {
-        timedOut = true;
+        timedOut = !(top && done(top));
         break;
       }
     }

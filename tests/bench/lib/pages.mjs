@@ -156,30 +156,32 @@ export function generateAppendPage(forms, { batches, perBatch, seed = 2 }) {
 }
 
 /**
- * The 20 ad-sized iframes of `generateFramesPage`: [width, height, cross-origin, hidden, terms].
- * Most are banners without glossary terms; a few carry one, as a sponsored article teaser might.
+ * The 20 ad-sized iframes of `generateFramesPage`: [width, height, site, hidden, terms]. Sites:
+ * 'page' (the page's own origin, so the page's process), 'ads' (one ad network's site: nine
+ * frames sharing one process), 'lone' (a third site, one frame alone in its process). Most are
+ * banners without glossary terms; two same-site ones carry one, as a sponsored teaser might.
  */
 const FRAME_SLOTS = [
-  [300, 250, false, false, false],
-  [300, 250, true, false, false],
-  [300, 250, true, false, true],
-  [300, 250, false, false, false],
-  [728, 90, false, false, false],
-  [728, 90, true, false, false],
-  [728, 90, true, false, false],
-  [728, 90, false, false, true],
-  [160, 600, false, false, false],
-  [160, 600, true, false, false],
-  [160, 600, true, false, false],
-  [320, 50, false, false, false],
-  [320, 50, true, false, false],
-  [970, 250, true, false, false],
-  [1, 1, false, false, false],
-  [1, 1, true, false, false],
-  [1, 1, true, false, false],
-  [1, 1, false, false, false],
-  [300, 250, false, true, false],
-  [300, 250, true, true, false],
+  [300, 250, 'page', false, false],
+  [300, 250, 'ads', false, false],
+  [300, 250, 'ads', false, false],
+  [300, 250, 'page', false, true],
+  [728, 90, 'page', false, false],
+  [728, 90, 'ads', false, false],
+  [728, 90, 'ads', false, false],
+  [728, 90, 'page', false, true],
+  [160, 600, 'page', false, false],
+  [160, 600, 'ads', false, false],
+  [160, 600, 'ads', false, false],
+  [320, 50, 'page', false, false],
+  [320, 50, 'page', false, false],
+  [970, 250, 'lone', false, false],
+  [1, 1, 'page', false, false],
+  [1, 1, 'ads', false, false],
+  [1, 1, 'ads', false, false],
+  [1, 1, 'page', false, false],
+  [300, 250, 'page', true, false],
+  [300, 250, 'ads', true, false],
 ];
 
 const AD_WORDS = `offer save today only new free trial now limited deal shop buy best price
@@ -189,14 +191,15 @@ sale ends soon up to off selected items members exclusive subscribe get started 
   .filter(Boolean);
 
 /**
- * A news page with 20 ad-sized iframes, half same-origin and half from `crossOrigin` (another
- * site, so Chromium puts them out of process): banners of a few words, four 1×1 pixels, two
- * display:none frames. Returns the top page and the frame documents by generated name.
+ * A news page with 20 ad-sized iframes: ten from the page's origin, ten from two other sites
+ * (`origins.ads`, `origins.lone`; under site isolation each site gets its own renderer process):
+ * banners of a few words, four 1×1 pixels, two display:none frames. Returns the top page and the
+ * frame documents by generated name.
  */
-export function generateFramesPage(forms, { crossOrigin, seed = 3 }) {
+export function generateFramesPage(forms, { origins, seed = 3 }) {
   const w = makeWriter(forms, seed);
   const frames = new Map();
-  const slots = FRAME_SLOTS.map(([width, height, cross, hidden, terms], i) => {
+  const slots = FRAME_SLOTS.map(([width, height, site, hidden, terms], i) => {
     const name = `frame-${i + 1}.html`;
     const words = [];
     const n = width * height < 100 ? 0 : 6 + Math.floor(w.rnd() * 10);
@@ -210,7 +213,7 @@ export function generateFramesPage(forms, { crossOrigin, seed = 3 }) {
 padding:8px;font:bold 14px/1.3 sans-serif;color:#fff;background:#246;text-decoration:none}</style></head>
 <body>${n ? `<a href="#ad">${esc(text)}${teaser}<br><small>Sponsored</small></a>` : ''}</body></html>`,
     );
-    const src = cross ? `${crossOrigin}/gen/${name}` : `/gen/${name}`;
+    const src = site === 'page' ? `/gen/${name}` : `${origins[site]}/gen/${name}`;
     const style = hidden ? ' style="display:none"' : '';
     return `<iframe src="${src}" width="${width}" height="${height}"${style} title="advertisement" loading="eager" frameborder="0" scrolling="no"></iframe>`;
   });
@@ -228,10 +231,10 @@ padding:8px;font:bold 14px/1.3 sans-serif;color:#fff;background:#246;text-decora
     html,
     frames,
     count: slots.length,
-    slots: FRAME_SLOTS.map(([width, height, cross, hidden, terms]) => ({
+    slots: FRAME_SLOTS.map(([width, height, site, hidden, terms]) => ({
       width,
       height,
-      cross,
+      site,
       hidden,
       terms,
     })),

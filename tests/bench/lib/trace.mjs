@@ -61,7 +61,8 @@ export function extensionTasks(events, groups) {
       if (to === from) continue;
       tasksWithExtension++;
       let extUs = 0;
-      for (let i = from; i < to; i++) extUs += sorted[i].dur;
+      const taskEnd = task.ts + task.dur;
+      for (let i = from; i < to; i++) extUs += Math.min(sorted[i].dur, taskEnd - sorted[i].t);
       const extMs = extUs / 1000;
       // A long task is the extension's when it would not have been long without it: a page
       // script of 200 ms whose MutationObserver callback ran the extension for 1 ms counts 1 ms.

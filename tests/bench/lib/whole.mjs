@@ -9,8 +9,8 @@ export const SAMPLING_INTERVAL_US = 100;
 /** After the contender is done, the window stays open this long for its idle-time work. */
 export const IDLE_TAIL_MS = 1000;
 /** "Stable": no frame added a mark (or highlight) for this long. */
-const QUIET_MS = 500;
-const POLL_MS = 250;
+const QUIET_MS = 400;
+const POLL_MS = 200;
 
 const withTimeout = (p, ms, what) => {
   let timer;
@@ -108,7 +108,6 @@ export async function launchWholeBrowser({ extensionDir = null, args, executable
  * @param {object} opts
  * @param {string} [opts.initScript] main-world script for every new document (floor, mark.js)
  * @param {(frame: { href: string, marks: { name: string }[] }) => boolean} opts.frameDone
- * @param {boolean} [opts.perFrame] enable the Debugger domain to map script ids to frames
  * @param {string[]} [opts.traceCategories] also trace the window (browser-wide)
  * @param {number} opts.timeoutMs give up waiting for frameDone after this long
  */
@@ -117,7 +116,6 @@ async function profileLoad(chrome, url, opts) {
   const state = {
     sessions: [],
     profiled: new Map(), // isolate id -> session
-    scriptFrames: new Map(), // `${isolate}:${scriptId}` -> frameId (perFrame only)
     errors: [],
   };
   // The new tab is attached (paused) before Target.createTarget even answers.
@@ -224,7 +222,6 @@ async function profileLoad(chrome, url, opts) {
     topFrameId: targetId,
     navigationStartUs: navigationStart != null ? navigationStart * 1e6 : null,
     profiles,
-    scriptFrames: state.scriptFrames,
     trace,
     errors: state.errors,
   };
@@ -253,15 +250,8 @@ async function setupTarget(s, state, opts, connection, setups) {
   });
   const { id: isolate } = await s.send('Runtime.getIsolateId');
   s.isolate = isolate;
-  if (opts.perFrame) {
-    s.on('Debugger.scriptParsed', (p) => {
-      const frameId = p.executionContextAuxData?.frameId;
-      if (frameId) state.scriptFrames.set(`${isolate}:${p.scriptId}`, frameId);
-    });
-  }
   await s.send('Page.enable');
   await s.send('Runtime.enable');
-  if (opts.perFrame) await s.send('Debugger.enable');
   if (opts.initScript) {
     await s.send('Page.addScriptToEvaluateOnNewDocument', { source: opts.initScript });
   }
