@@ -34,12 +34,9 @@ export function start(matcher, signal) {
 
 const ALIASES = (repoRoot) => ({ '@': repoRoot, '~': repoRoot, '@@': repoRoot, '~~': repoRoot });
 
-/**
- * The glossary's matcher tables, as the extension's build computes them (wxt.config.ts): the
- * same TypeScript bundled for Node and run once.
- */
-async function matcherTablesJson(repoRoot) {
-  const entry = '\0termlight-bench-tables';
+/** Runs `source` (an ES module over src/, default-exporting a value) in Node, bundled. */
+async function evaluateInNode(repoRoot, source) {
+  const entry = '\0termlight-bench-node';
   const bundle = await rolldown({
     input: entry,
     cwd: repoRoot,
@@ -47,13 +44,9 @@ async function matcherTablesJson(repoRoot) {
     resolve: { alias: ALIASES(repoRoot), extensions: ['.ts', '.js', '.json'] },
     plugins: [
       {
-        name: 'termlight-bench-tables',
+        name: 'termlight-bench-node',
         resolveId: (id) => (id === entry ? entry : null),
-        load: (id) =>
-          id === entry
-            ? `import { glossaryMatcherTables } from ${JSON.stringify(path.join(repoRoot, 'src/glossary/matcher.ts'))};
-export default JSON.stringify(glossaryMatcherTables());`
-            : null,
+        load: (id) => (id === entry ? source : null),
       },
     ],
   });
@@ -62,6 +55,31 @@ export default JSON.stringify(glossaryMatcherTables());`
   const code = output.find((o) => o.type === 'chunk')?.code ?? '';
   const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
   return mod.default;
+}
+
+/**
+ * The glossary's matcher tables, as the extension's build computes them (wxt.config.ts): the
+ * same TypeScript bundled for Node and run once.
+ */
+function matcherTablesJson(repoRoot) {
+  return evaluateInNode(
+    repoRoot,
+    `import { glossaryMatcherTables } from ${JSON.stringify(path.join(repoRoot, 'src/glossary/matcher.ts'))};
+export default JSON.stringify(glossaryMatcherTables());`,
+  );
+}
+
+/**
+ * The glossary's surface forms, as the content script's matcher gets them: what the floor and
+ * mark.js search for, so every contender looks for the same strings.
+ */
+export function surfaceFormsFromSrc({ repoRoot }) {
+  return evaluateInNode(
+    repoRoot,
+    `import { glossaryTerms } from ${JSON.stringify(path.join(repoRoot, 'src/glossary/matcher.ts'))};
+const terms = glossaryTerms();
+export default { terms: terms.length, forms: [...new Set(terms.flatMap((t) => t.forms))] };`,
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
-// Page-side benchmark driver, injected as a classic script after the page has loaded.
-// All timings are taken inside the page with performance.now(), so the Node<->browser round
-// trips never enter a measurement. Exposes window.__tlb.
+// Page-side driver of the engine-only runs, injected as a classic script after the page has
+// loaded, after lib/floor.js (served as one script). All timings are taken inside the page with
+// performance.now(), so the Node<->browser round trips never enter a measurement. Exposes
+// window.__tlb.
 (() => {
   const longTasks = [];
   try {
@@ -11,32 +12,6 @@
   } catch {
     // longtask unsupported: the traced run still gives the longest slice.
   }
-
-  const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  // The baseline's single combined search: one alternation, longest first, whole-word by
-  // Unicode letters/digits, case-insensitive.
-  const combinedRegex = (forms) =>
-    new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:${[...forms]
-        .sort((a, b) => b.length - a.length)
-        .map(escapeRe)
-        .join('|')})(?![\\p{L}\\p{N}])`,
-      'giu',
-    );
-  const NON_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
-  /** Reads the text of `root` in one TreeWalker pass and counts matches; paints nothing. */
-  const readAndSearch = (root, re) => {
-    const parts = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (!NON_TEXT.has(n.parentNode.nodeName)) parts.push(n.data);
-    }
-    const text = parts.join('');
-    let count = 0;
-    re.lastIndex = 0;
-    while (re.exec(text)) count++;
-    return { count, chars: text.length };
-  };
 
   const nextTask = () =>
     new Promise((resolve) => {
@@ -141,27 +116,9 @@
       await nextTask();
       const t0 = performance.now();
       performance.mark('tlb:t0', { startTime: t0 });
-      const r = readAndSearch(document.body, combinedRegex(forms));
+      const r = tlbFloor(document.body, forms);
       const end = performance.now();
-      return { t0, end, finishMs: end - t0, viewportMs: null, matches: r.count, chars: r.chars };
-    },
-
-    async runMark(forms) {
-      await nextTask();
-      return new Promise((resolve, reject) => {
-        if (typeof globalThis.Mark !== 'function') reject(new Error('mark.js not loaded'));
-        const t0 = performance.now();
-        performance.mark('tlb:t0', { startTime: t0 });
-        new Mark(document.body).mark(forms, {
-          accuracy: 'exactly',
-          separateWordSearch: false,
-          acrossElements: true,
-          done(count) {
-            const end = performance.now();
-            resolve({ t0, end, finishMs: end - t0, viewportMs: null, matches: count });
-          },
-        });
-      });
+      return { t0, end, finishMs: end - t0, viewportMs: null, matches: r.matches, chars: r.chars };
     },
 
     /**
@@ -181,20 +138,11 @@
         h = B.start(B.compile(), ac.signal);
         globalThis.__tlbKeep = { h, ac };
         await withTimeout(h.idle(), timeoutMs, 'initial highlighter.idle()');
-      } else if (contender === 'baseline') {
-        const re = combinedRegex(forms);
-        total = readAndSearch(document.body, re).count; // initial content, outside the window
-        perBatch = (nodes) => {
-          for (const n of nodes) total += readAndSearch(n, re).count;
-        };
       } else {
-        await new Promise((r) => new Mark(document.body).mark(forms, markOptions(r)));
+        const re = tlbFloorRegExp(forms);
+        total = tlbFloorSearch(document.body, re).matches; // initial content, outside the window
         perBatch = (nodes) => {
-          const els = nodes.filter((n) => n.nodeType === 1);
-          new Mark(els).mark(
-            forms,
-            markOptions((n) => (total += n)),
-          );
+          for (const n of nodes) total += tlbFloorSearch(n, re).matches;
         };
       }
       await sleep(50);
@@ -231,10 +179,6 @@
       };
     },
   };
-
-  function markOptions(done) {
-    return { accuracy: 'exactly', separateWordSearch: false, acrossElements: true, done };
-  }
 
   globalThis.__tlb = api;
 })();

@@ -154,3 +154,89 @@ export function generateAppendPage(forms, { batches, perBatch, seed = 2 }) {
 <script id="batches" type="application/json">${json}</script>`;
   return { html: shell('Generated feed', body), chars };
 }
+
+/**
+ * The 20 ad-sized iframes of `generateFramesPage`: [width, height, site, hidden, terms]. Sites:
+ * 'page' (the page's own origin, so the page's process), 'ads' (one ad network's site: nine
+ * frames sharing one process), 'lone' (a third site, one frame alone in its process). Most are
+ * banners without glossary terms; two same-site ones carry one, as a sponsored teaser might.
+ */
+const FRAME_SLOTS = [
+  [300, 250, 'page', false, false],
+  [300, 250, 'ads', false, false],
+  [300, 250, 'ads', false, false],
+  [300, 250, 'page', false, true],
+  [728, 90, 'page', false, false],
+  [728, 90, 'ads', false, false],
+  [728, 90, 'ads', false, false],
+  [728, 90, 'page', false, true],
+  [160, 600, 'page', false, false],
+  [160, 600, 'ads', false, false],
+  [160, 600, 'ads', false, false],
+  [320, 50, 'page', false, false],
+  [320, 50, 'page', false, false],
+  [970, 250, 'lone', false, false],
+  [1, 1, 'page', false, false],
+  [1, 1, 'ads', false, false],
+  [1, 1, 'ads', false, false],
+  [1, 1, 'page', false, false],
+  [300, 250, 'page', true, false],
+  [300, 250, 'ads', true, false],
+];
+
+const AD_WORDS = `offer save today only new free trial now limited deal shop buy best price
+learn more click here discover your next great holiday car phone plan home loan insurance
+sale ends soon up to off selected items members exclusive subscribe get started sign up`
+  .split(/\s+/)
+  .filter(Boolean);
+
+/**
+ * A news page with 20 ad-sized iframes: ten from the page's origin, ten from two other sites
+ * (`origins.ads`, `origins.lone`; under site isolation each site gets its own renderer process):
+ * banners of a few words, four 1×1 pixels, two display:none frames. Returns the top page and the
+ * frame documents by generated name.
+ */
+export function generateFramesPage(forms, { origins, seed = 3 }) {
+  const w = makeWriter(forms, seed);
+  const frames = new Map();
+  const slots = FRAME_SLOTS.map(([width, height, site, hidden, terms], i) => {
+    const name = `frame-${i + 1}.html`;
+    const words = [];
+    const n = width * height < 100 ? 0 : 6 + Math.floor(w.rnd() * 10);
+    for (let k = 0; k < n; k++) words.push(w.pick(AD_WORDS));
+    const text = words.join(' ');
+    const teaser = terms ? ` ${w.sentence().html}` : '';
+    frames.set(
+      name,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ad ${i + 1}</title>
+<style>html,body{margin:0;overflow:hidden}a{display:block;box-sizing:border-box;width:100vw;height:100vh;
+padding:8px;font:bold 14px/1.3 sans-serif;color:#fff;background:#246;text-decoration:none}</style></head>
+<body>${n ? `<a href="#ad">${esc(text)}${teaser}<br><small>Sponsored</small></a>` : ''}</body></html>`,
+    );
+    const src = site === 'page' ? `/gen/${name}` : `${origins[site]}/gen/${name}`;
+    const style = hidden ? ' style="display:none"' : '';
+    return `<iframe src="${src}" width="${width}" height="${height}"${style} title="advertisement" loading="eager" frameborder="0" scrolling="no"></iframe>`;
+  });
+  // Page text with a few terms, the frames spread through it as a news site places its ads.
+  const body = [];
+  for (let i = 0; i < slots.length; i++) {
+    if (i % 4 === 0) body.push(`<p>${w.paragraph(240).html}</p>`);
+    body.push(`<div class="ad">${slots[i]}</div>`);
+  }
+  const html = shell(
+    'Page with 20 ad frames',
+    `<main><h1>Article with advertising</h1>${body.join('\n')}</main>`,
+  );
+  return {
+    html,
+    frames,
+    count: slots.length,
+    slots: FRAME_SLOTS.map(([width, height, site, hidden, terms]) => ({
+      width,
+      height,
+      site,
+      hidden,
+      terms,
+    })),
+  };
+}

@@ -5,11 +5,13 @@ import http from 'node:http';
 import path from 'node:path';
 
 /**
- * @param {{ corpusDir: string, generated: Map<string, string>, assets: Map<string, string | (() => Promise<string>)> }} opts
- * @returns {Promise<{ origin: string, close(): Promise<void> }>}
+ * `aliases` more loopback addresses (127.0.0.2, ...) serve the same content on the same port:
+ * other sites, for the iframe page's cross-site frames.
+ * @param {{ corpusDir: string, generated: Map<string, string>, assets: Map<string, string | (() => Promise<string>)>, aliases?: number }} opts
+ * @returns {Promise<{ origin: string, aliasOrigins: string[], close(): Promise<void> }>}
  */
-export async function startServer({ corpusDir, generated, assets }) {
-  const server = http.createServer(async (req, res) => {
+export async function startServer({ corpusDir, generated, assets, aliases = 0 }) {
+  const handler = async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const send = (status, type, body) => {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
@@ -38,16 +40,34 @@ export async function startServer({ corpusDir, generated, assets }) {
     } catch (err) {
       send(500, 'text/plain', String(err));
     }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
+  };
+  const listen = (server, port, host) =>
+    new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve(server));
+    });
+  const main = await listen(http.createServer(handler), 0, '127.0.0.1');
+  const address = main.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  const servers = [main];
+  const aliasOrigins = [];
+  for (let i = 0; i < aliases; i++) {
+    const host = `127.0.0.${i + 2}`;
+    servers.push(await listen(http.createServer(handler), port, host));
+    aliasOrigins.push(`http://${host}:${port}`);
+  }
   return {
     origin: `http://127.0.0.1:${port}`,
+    aliasOrigins,
     close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
+      Promise.all(
+        servers.map(
+          (server) =>
+            new Promise((resolve) => {
+              server.closeAllConnections?.();
+              server.close(() => resolve());
+            }),
+        ),
+      ),
   };
 }

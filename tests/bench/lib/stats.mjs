@@ -11,6 +11,7 @@ export function median(values) {
 
 export const fmtMs = (v) =>
   v == null ? '—' : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(1)} ms`;
+export const fmtKb = (v) => (v == null ? '—' : `${(v / 1024).toFixed(1)} KiB`);
 export const fmtMb = (v) => (v == null ? '—' : `${(v / 1048576).toFixed(2)} MB`);
 export const fmtX = (v) => (v == null ? '—' : `${v.toFixed(v >= 10 ? 0 : 2)}×`);
 
