@@ -1,8 +1,8 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { ENGINE_CHUNK, POPOVER_CHUNK } from './src/content/chunks';
 import { buildShipped } from './src/glossary/matcher';
 import { KEYBOARD_COMMANDS } from './src/messaging/commands';
-import { POPOVER_CHUNK } from './src/popover/chunk';
 
 // Firefox ships as MV2: in Firefox MV3 host access is opt-in, so content scripts would stay
 // idle until the user grants it on every site, which defeats a reading aid.
@@ -11,7 +11,7 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   vite: () => {
-    const { shipped, prefilter } = buildShipped();
+    const { shipped, gate } = buildShipped();
     return {
       plugins: [preact()],
       // TERMLIGHT_MINIFY=0 builds readable code, so a CPU profile names our functions.
@@ -19,7 +19,7 @@ export default defineConfig({
       // The glossary's matcher, compiled once here rather than on every page (src/glossary/shipped.ts).
       define: {
         __TERMLIGHT_SHIPPED__: JSON.stringify(JSON.stringify(shipped)),
-        __TERMLIGHT_PREFILTER__: JSON.stringify(prefilter),
+        __TERMLIGHT_GATE__: JSON.stringify(JSON.stringify(gate)),
       },
     };
   },
@@ -35,15 +35,15 @@ export default defineConfig({
         { suggested_key: { default: key }, description },
       ]),
     ),
-    // The popover's chunk, which content scripts import on the first sign of intent. Chrome:
-    // only through the session's dynamic URL, so pages cannot probe for it. Firefox: under the
-    // install's random UUID.
+    // The chunks the content script imports (src/content/chunks.ts). Chrome: only through the
+    // session's dynamic URL, so pages cannot probe for them. Firefox: under the install's random
+    // UUID.
     web_accessible_resources:
       browser === 'firefox'
-        ? [POPOVER_CHUNK.slice(1)]
+        ? [ENGINE_CHUNK.slice(1), POPOVER_CHUNK.slice(1)]
         : [
             {
-              resources: [POPOVER_CHUNK.slice(1)],
+              resources: [ENGINE_CHUNK.slice(1), POPOVER_CHUNK.slice(1)],
               matches: ['http://*/*', 'https://*/*'],
               use_dynamic_url: true,
             },

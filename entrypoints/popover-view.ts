@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { POPOVER_SLOT } from '../src/popover/chunk';
+import { POPOVER_SLOT } from '../src/content/chunks';
 import { createPopoverView } from '../src/popover/view/view';
 
 // Wiring only: the chunk's one job is to hand the content script its view factory.

@@ -1,28 +1,15 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { ENGINE_CHUNK, ENGINE_SLOT, type EngineStarter } from '../../src/content/chunks';
 import { frameReady } from '../../src/content/frame-gate';
-import { startContentSession } from '../../src/content/session';
-import { shippedGlossary } from '../../src/glossary/shipped';
+import { shippedGate } from '../../src/glossary/shipped-gate';
 import { loadChunk } from '../../src/platform/chunks';
-import { onMessage, sendToBackground } from '../../src/platform/messaging';
-import { getSettings, updateSettings, watchSettings } from '../../src/platform/storage';
-import { POPOVER_CHUNK, POPOVER_SLOT } from '../../src/popover/chunk';
-import { startPopover } from '../../src/popover/controller';
-import type { ViewFactory } from '../../src/popover/types';
-import { isSiteEnabled, setSiteEnabled } from '../../src/settings/site-rules';
 import { MARK, mark } from '../../src/util/marks';
 // Default highlight styles as manifest CSS (content_scripts[].css): the browser injects it before
 // the page is built, so registering highlights later costs no full-document style recalc.
 import '../../src/highlight/highlights.css';
 
-/** The popover's view, loaded once per frame on the first sign of intent. */
-async function loadView(): Promise<ViewFactory> {
-  const started = performance.now();
-  const factory = await loadChunk<ViewFactory>(POPOVER_CHUNK, POPOVER_SLOT);
-  mark(MARK.popoverLoad, { ms: performance.now() - started });
-  return factory;
-}
-
-// Wiring only: the logic lives in src/content and src/popover.
+// Every frame pays for this script, so it only decides whether the frame is worth the engine
+// (src/content/frame-gate.ts) and loads it then (src/content/chunks.ts).
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
@@ -31,39 +18,12 @@ export default defineContentScript({
   async main(ctx) {
     mark(MARK.script);
     const isTopFrame = window.top === window;
-    const glossary = shippedGlossary();
-    if (!(await frameReady(window, document, isTopFrame, glossary.mayMatch, ctx.signal))) return;
-    const settings = await getSettings();
-    mark(MARK.settings);
-    if (ctx.signal.aborted) return;
-    const session = startContentSession({
-      doc: document,
-      host: location.hostname,
-      isTopFrame,
-      matcher: glossary.matcher,
-      categoryOf: glossary.categoryOf,
-      settings,
-      watchSettings,
-      updateSettings,
-      isSiteEnabled,
-      setSiteEnabled,
-      sendPageState: (state) => void sendToBackground({ type: 'content/page-state', ...state }),
-      startPopover: (options) => startPopover({ ...options, loadView }),
-      // Content scripts cannot open extension pages themselves; the background does.
-      openInReference: (id) => void sendToBackground({ type: 'content/open-reference', id }),
-      signal: ctx.signal,
-    });
-    // The popup and background talk to the top frame only (frameId 0).
-    if (!isTopFrame) return;
-    onMessage(
-      'popup-to-content',
-      (message) => {
-        if (message.type === 'popup/get-page-state') return session.pageState();
-        session.reveal(message.id);
-        return undefined;
-      },
-      ctx.signal,
-    );
-    onMessage('background-to-content', (message) => session.command(message.command), ctx.signal);
+    if (!(await frameReady(window, document, isTopFrame, shippedGate(), ctx.signal))) return;
+    try {
+      const start = await loadChunk<EngineStarter>(ENGINE_CHUNK, ENGINE_SLOT);
+      if (!ctx.signal.aborted) await start({ isTopFrame, signal: ctx.signal });
+    } catch (error) {
+      console.error('[termlight] could not start', error);
+    }
   },
 });

@@ -1,5 +1,6 @@
 import type { FormSpec, MatcherTerm } from '../matcher';
 import { buildMatcherTables } from '../matcher';
+import type { GateData } from '../matcher/gate';
 import { glossary, surfaceForms } from './glossary';
 import { LANGUAGE_FILES, languageForms, type OtherLanguage } from './languages';
 import type { Entry } from './schema';
@@ -42,15 +43,15 @@ export function glossaryTerms(entries = glossary.entries): MatcherTerm[] {
 
 /**
  * What the content script ships: the matcher tables and each entry's category, and apart from
- * them the pre-filter (a frame tests its text with that alone; see shipped.ts).
+ * them the frame gate (a frame tests its text with that alone; see shipped.ts).
  */
-export function buildShipped(): { shipped: Shipped; prefilter: string | null } {
+export function buildShipped(): { shipped: Shipped; gate: GateData | null } {
   const tables = buildMatcherTables(glossaryTerms());
   return {
     shipped: {
-      tables: { ...tables, prefilter: null },
+      tables: { ...tables, gate: null },
       categories: glossary.entries.map((e) => e.category),
     },
-    prefilter: tables.prefilter,
+    gate: tables.gate,
   };
 }

@@ -1,5 +1,4 @@
 import { loadMatcher, type Matcher, type MatcherTables } from '../matcher';
-import { prefilterRegExp } from '../matcher/prefilter';
 import { CATEGORIES, type Category } from './schema';
 
 /**
@@ -15,14 +14,8 @@ export interface Shipped {
 }
 
 declare const __TERMLIGHT_SHIPPED__: string | undefined;
-declare const __TERMLIGHT_PREFILTER__: string | null | undefined;
 
 export interface ShippedGlossary {
-  /**
-   * False when `text` certainly holds no term: one native search with the pre-filter alone, so
-   * a frame without terms never loads the tables.
-   */
-  mayMatch(text: string): boolean;
   /** A matcher without the entries the reader hid. */
   matcher(hidden: readonly string[]): Matcher;
   categoryOf(id: string): Category;
@@ -42,32 +35,19 @@ function parse(raw: string | undefined): { tables: MatcherTables; byId: Map<stri
   return { tables, byId: new Map(tables.terms.map((id, i) => [id, categories[i] as Category])) };
 }
 
-/**
- * The build's glossary, read when first needed. `prefilter` is the pre-filter's source, shipped
- * apart from the tables so that testing a frame's text parses nothing else.
- */
+/** The build's glossary, read when first needed. */
 export function shippedGlossary(
   raw: string | undefined = typeof __TERMLIGHT_SHIPPED__ === 'string'
     ? __TERMLIGHT_SHIPPED__
     : undefined,
-  prefilter: string | null = typeof __TERMLIGHT_PREFILTER__ === 'string'
-    ? __TERMLIGHT_PREFILTER__
-    : null,
 ): ShippedGlossary {
   let parsed: ReturnType<typeof parse> | null = null;
   const load = () => {
     parsed ??= parse(raw);
     return parsed;
   };
-  let pre: RegExp | null = null;
   return {
-    mayMatch(text) {
-      if (prefilter === null) return true;
-      pre ??= prefilterRegExp(prefilter);
-      pre.lastIndex = 0;
-      return pre.test(text);
-    },
-    matcher: (hidden) => loadMatcher({ ...load().tables, prefilter }, { exclude: new Set(hidden) }),
+    matcher: (hidden) => loadMatcher(load().tables, { exclude: new Set(hidden) }),
     categoryOf(id) {
       const category = load().byId.get(id);
       // A highlight with no entry behind it is a programming error.

@@ -71,7 +71,14 @@ export function classifyCodePoint(cp: number): CharClass {
 export const bmpClass = new Uint8Array(0x10000);
 const astralClass = new Map<number, CharClass>();
 
-for (let c = 0; c < 128; c++) bmpClass[c] = classifyCodePoint(c) + 1;
+/**
+ * ASCII's classes, one digit each (what `classifyCodePoint` gives; a test keeps them equal):
+ * written out because every frame's content script would otherwise build them with Unicode
+ * RegExps at load, before it knows whether the frame holds any text at all.
+ */
+export const ASCII_CLASSES =
+  '00000000022222000000000000000000200000040000025011111111110000000111111111111111111111111110000001111111111111111111111111100000';
+for (let c = 0; c < 128; c++) bmpClass[c] = ASCII_CLASSES.charCodeAt(c) - 48 + 1;
 
 /** Class of a code point (not a surrogate half). */
 export function classOf(cp: number): CharClass {

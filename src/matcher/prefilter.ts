@@ -19,6 +19,7 @@
  */
 
 import { APOSTROPHES, isArabicScript } from './chars';
+import type { GateData } from './gate';
 import { bitOf, type Language } from './lang/languages';
 import { SEP_CHARS, UNSAFE_CHARS } from './unsafe-chars';
 
@@ -45,8 +46,10 @@ function plainChar(ch: string): string {
   return /[a-z]/.test(ch) ? ch : `\\${ch}`;
 }
 
-/** A plain key as a pattern. */
-const escapeKey = (key: string): string => [...key].map(plainChar).join('');
+/** Pattern for an English first key and its plurals, or null when it is not plain ASCII. */
+export function needleSource(key: string): string | null {
+  return PLAIN_KEY.test(key) ? (pluralNeedles([key])[0] as string) : null;
+}
 
 interface AtomTrie {
   end: boolean;
@@ -81,22 +84,26 @@ export function factorPatterns(sequences: Iterable<readonly string[]>): string {
   return emit(root);
 }
 
-/** A plain key's needle as atoms, plurals last: one per character, so keys can share starts. */
-function needleAtoms(key: string): string[] {
-  const atoms = [...key].map(plainChar);
-  // A plural is written after the key ("agreements", "taxes"), except a consonant + y ("treaties").
-  if (key.endsWith('y')) atoms[atoms.length - 1] = '(?:y(?:e?s)?|ies)';
-  else atoms.push('(?:e?s)?');
-  return atoms;
-}
+/** A plain key as atoms, one per character, so keys can share their starts. */
+const keyAtoms = (key: string): string[] => [...key].map(plainChar);
 
-/** Pattern for an English first key and its plurals, or null when it is not plain ASCII. */
-export function needleSource(key: string): string | null {
-  if (!PLAIN_KEY.test(key)) return null;
-  // A plural is written after the key ("agreements", "taxes"), except a consonant + y ("treaties").
-  return key.endsWith('y')
-    ? `${escapeKey(key.slice(0, -1))}(?:y(?:e?s)?|ies)`
-    : `${escapeKey(key)}(?:e?s)?`;
+/**
+ * Needles for plain English keys with their plurals, written once for all keys: the keys (and
+ * the stems of consonant + y keys) factored, then the plural endings ("agreements", "taxes",
+ * "treaties"). Patterns compile once per frame, and each atom costs.
+ */
+function pluralNeedles(keys: Iterable<string>): string[] {
+  const plain: string[][] = [];
+  const stems: string[][] = [];
+  for (const key of keys) {
+    // Any key ending in y: "surveys" and "treaties" both (the tokenizer tells them apart).
+    if (key.endsWith('y')) stems.push(keyAtoms(key.slice(0, -1)));
+    else plain.push(keyAtoms(key));
+  }
+  const out: string[] = [];
+  if (plain.length > 0) out.push(`(?:${factorPatterns(plain)})(?:e?s)?`);
+  if (stems.length > 0) out.push(`(?:${factorPatterns(stems)})(?:y(?:e?s)?|ies)`);
+  return out;
 }
 
 // biome-ignore format: a table
@@ -180,36 +187,43 @@ const NAME_ENDING = `(?:${APOSTROPHE_CLASS}[A-Za-z\\u00c0-\\u024f]*)?`;
 
 /** The English needles: first keys, paired with second keys where the first only starts forms. */
 function englishNeedles(next: Map<string, Set<string> | null>, sep: string): string[] {
-  const singles: string[][] = [];
-  const firsts: string[][] = [];
-  const tails: string[][] = [];
-  /** First keys by a common-word second key they take ("status of"). */
-  const byCommon = new Map<string, string[][]>();
+  const singles: string[] = [];
+  const firsts: string[] = [];
+  const tails: string[] = [];
+  /** First keys taking a common word as their second key ("status of"), and those words. */
+  const commonFirsts: string[] = [];
+  const commonSeconds = new Set<string>();
   for (const [key, seconds] of next) {
     const own = seconds === null ? [] : [...seconds];
     if (own.length === 0 || own.some((k) => needleSource(k) === null)) {
-      singles.push(needleAtoms(key));
+      singles.push(key);
       continue;
     }
-    // The first key with its plurals and an abbreviation's final dot.
-    const first = [...needleAtoms(key), ...(key.includes('.') ? ['\\.?'] : [])];
     let rare = false;
     for (const second of own) {
       if (COMMON_WORDS.has(second)) {
-        byCommon.set(second, [...(byCommon.get(second) ?? []), first]);
+        if (!commonFirsts.includes(key)) commonFirsts.push(key);
+        commonSeconds.add(second);
       } else {
-        tails.push(needleAtoms(second));
+        tails.push(second);
         rare = true;
       }
     }
-    if (rare) firsts.push(first);
+    if (rare) firsts.push(key);
   }
-  const needles = singles.length > 0 ? [factorPatterns(singles)] : [];
+  const needles = pluralNeedles(singles);
   // Two-key needles pair any first key with any second key of the others ("united union"): a
-  // few more hits than pairing each key with its own, for a pattern a fraction of the size.
-  const pair = (a: string[][], b: string) => `(?:${factorPatterns(a)})${NAME_ENDING}${sep}${b}`;
-  if (firsts.length > 0) needles.push(pair(firsts, `(?:${factorPatterns(tails)})`));
-  for (const [second, keys] of byCommon) needles.push(pair(keys, needleAtoms(second).join('')));
+  // few more hits than pairing each key with its own, for a pattern a fraction of the size. An
+  // abbreviation's final dot and an apostrophe ending may stand between the two.
+  const pair = (a: string[], b: string) =>
+    `(?:${pluralNeedles(a).join('|')})\\.?${NAME_ENDING}${sep}(?:${b})`;
+  if (firsts.length > 0) needles.push(pair(firsts, pluralNeedles(tails).join('|')));
+  if (commonFirsts.length > 0) {
+    // Common second words join the keys that take them as one pair too ("status of"): "status
+    // and" is one more hit, twenty patterns fewer.
+    const words = factorPatterns([...commonSeconds].map(keyAtoms));
+    needles.push(pair(commonFirsts, `${words}(?![A-Za-z0-9])`));
+  }
   return needles;
 }
 
@@ -234,7 +248,9 @@ export function buildNeedles(forms: readonly NeedleForm[]): string | null {
     const second = keys[1];
     const secondEnglish = second !== undefined && langs.get(second) === en;
     if (second === undefined || !secondEnglish) next.set(first, null);
-    else if (next.get(first) !== null) next.set(first, (next.get(first) ?? new Set()).add(second));
+    else if (next.get(first) !== null) {
+      next.set(first, (next.get(first) ?? new Set()).add(second as string));
+    }
   }
   const guarded = englishNeedles(next, `[${SEP_CHARS}]+`);
   if (guarded.length === 0 && open.size === 0) return null;
@@ -262,4 +278,84 @@ export function prefilterRegExp(needles: string): RegExp {
  */
 export function isUnsafeHit(code: number): boolean {
   return code >= 0x80;
+}
+
+/** Letters of a first key the frame gate spells at most: enough to rule out most text. */
+const GATE_LETTERS = 5;
+
+/**
+ * A coarser pre-filter for deciding whether a frame is worth the matcher at all: each form's
+ * first key cut to its first letters (short English keys whole, with their plurals), without the
+ * full pre-filter's pairs of keys. It matches wherever the full pre-filter does, and costs a
+ * fraction: a frame without terms (an advert, an embed) pays for this alone. ASCII text is
+ * checked word by word against `whole` and `starts` (no RegExp to compile); other text with
+ * `pattern`.
+ */
+export function buildGate(forms: readonly NeedleForm[]): GateData | null {
+  const langs = languagesOfKeys(forms);
+  const en = bitOf('en');
+  const whole = new Set<string>();
+  const open = new Set<string>();
+  for (const { keys } of forms) {
+    const first = keys[0];
+    if (first === undefined) continue;
+    const english = langs.get(first) === en && PLAIN_KEY.test(first);
+    if (english && first.length <= GATE_LETTERS) {
+      whole.add(first);
+      continue;
+    }
+    const arabic = isArabicScript(first.charCodeAt(0));
+    const start = arabic ? first : [...first.normalize('NFC')].slice(0, GATE_LETTERS).join('');
+    open.add(start);
+  }
+  const parts: string[] = [];
+  if (whole.size > 0) {
+    parts.push(`(?<![A-Za-z0-9])(?:${pluralNeedles(whole).join('|')})(?![A-Za-z0-9])`);
+  }
+  const latin = [...open].filter((k) => !isArabicScript(k.charCodeAt(0)));
+  const atoms = (keys: string[]) => factorPatterns(keys.map((k) => [...k].map(openChar)));
+  if (latin.length > 0) parts.push(`(?<![A-Za-z0-9])(?:${atoms(latin)})`);
+  const arabic = [...open].filter((k) => isArabicScript(k.charCodeAt(0)));
+  if (arabic.length > 0) parts.push(openNeedles(arabic).join('|'));
+  if (parts.length === 0) return null;
+  return { pattern: parts.join('|'), ...gateWords(forms, langs) };
+}
+
+/**
+ * What an ASCII text must hold for the gate to let it through, word by word: first keys that
+ * are forms on their own (gate.ts reads plurals and such back), first keys that only start
+ * longer forms together with their second key ("great power", not "great deals"), and the start
+ * of any key that takes Turkish endings.
+ */
+function gateWords(forms: readonly NeedleForm[], langs: Map<string, number>) {
+  const tr = bitOf('tr');
+  const ascii = (k: string | undefined): k is string => k !== undefined && /^[a-z0-9]+$/.test(k);
+  /** Read whole: no Turkish endings to allow for. */
+  const paired = (k: string | undefined): boolean => ascii(k) && ((langs.get(k) ?? 0) & tr) === 0;
+  /** Second keys by first key; null once the first key is a form alone (or cannot be paired). */
+  const next = new Map<string, Set<string> | null>();
+  const pairs = new Set<string>();
+  const starts = new Set<string>();
+  for (const { keys } of forms) {
+    const [first, second] = keys;
+    // "u.s", "o'neill": ASCII text splits them into two words.
+    const parts = first?.split(/['.]/).filter(Boolean) ?? [];
+    if (parts.length > 1) pairs.add(`${parts[0]} ${parts[1]}`);
+    if (!ascii(first)) continue;
+    if (!paired(first)) starts.add(first.slice(0, GATE_LETTERS));
+    else if (!paired(second)) next.set(first, null);
+    else if (next.get(first) !== null) {
+      next.set(first, (next.get(first) ?? new Set()).add(second as string));
+    }
+  }
+  const words = new Set<string>();
+  for (const [first, seconds] of next) {
+    if (seconds === null) words.add(first);
+    else for (const second of seconds) pairs.add(`${first} ${second}`);
+  }
+  return {
+    words: [...words].join(' '),
+    pairs: [...pairs].join('|'),
+    starts: [...starts].join(' '),
+  };
 }

@@ -1,7 +1,7 @@
 import { casePattern, isAbbreviation } from './case-guard';
 import { bitOf, type Language } from './lang/languages';
 import { canonicalWord } from './lang/reduce';
-import { buildNeedles, type NeedleForm } from './prefilter';
+import { buildGate, buildNeedles, type NeedleForm } from './prefilter';
 import { createTokenBuffer, TokenFlag, tokenize } from './tokenize';
 import type { Form, FormSpec, MatcherOptions, MatcherTables, MatcherTerm } from './types';
 import { encodeVlq } from './vlq';
@@ -75,5 +75,6 @@ export function buildMatcherTables(
     patterns,
     formCount: seen.size,
     prefilter: options.prefilter === false ? null : buildNeedles(needleForms),
+    gate: options.prefilter === false ? null : buildGate(needleForms),
   };
 }

@@ -34,7 +34,7 @@ export interface Trie {
 export function loadTrie(tables: MatcherTables, options: LoadOptions = {}): Trie {
   if (tables.version !== 2) throw new Error(`matcher tables version ${tables.version} unknown`);
   const keys = tables.keys === '' ? [] : tables.keys.split('\n');
-  for (const suffix of DETACHED_SUFFIXES) if (!keys.includes(suffix)) keys.push(suffix);
+  for (const suffix of DETACHED_SUFFIXES()) if (!keys.includes(suffix)) keys.push(suffix);
   const vocab = Vocabulary.load(keys);
   const stride = Math.max(1, keys.length);
   const edges = new Map<number, number>();
@@ -78,7 +78,7 @@ export function loadTrie(tables: MatcherTables, options: LoadOptions = {}): Trie
   const hasChildren = new Uint8Array(ends.length);
   for (const edge of edges.keys()) hasChildren[Math.floor(edge / stride)] = 1;
   const detached = new Uint8Array(keys.length);
-  for (const suffix of DETACHED_SUFFIXES) detached[vocab.lookup(suffix)] = 1;
+  for (const suffix of DETACHED_SUFFIXES()) detached[vocab.lookup(suffix)] = 1;
   const prefixes = new Set<string>();
   for (const key of keys) prefixes.add(key.slice(0, 3));
   return {

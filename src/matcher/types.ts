@@ -1,3 +1,4 @@
+import type { GateData } from './gate';
 import type { Language } from './lang/languages';
 
 /** A surface form with what the matcher should know about it. */
@@ -97,4 +98,6 @@ export interface MatcherTables {
   formCount: number;
   /** The pre-filter's needles (see prefilter.ts), or null when scanning reads everything. */
   prefilter: string | null;
+  /** The frame gate (see `buildGate`), or null with no pre-filter. */
+  gate: GateData | null;
 }

@@ -70,7 +70,7 @@ if (!Number.isInteger(runs) || runs < 1) {
 // on the corpus pages, minutes on the big generated one. Its runs stop once this per-page budget
 // is spent (the Wikipedia ratio is a target, so it gets the most).
 const markBudgetMs = (key) =>
-  1000 * Number(args['markjs-budget'] ?? (smoke ? 20 : key === 'wikipedia' ? 45 : 20));
+  1000 * Number(args['markjs-budget'] ?? (smoke ? 8 : key === 'wikipedia' ? 45 : 20));
 const RUN_TIMEOUT_MS = smoke ? 30_000 : 60_000;
 /** Traced runs per page in the corpus sweep; the worst counts. */
 const TRACED_RUNS = 3;
@@ -1070,7 +1070,8 @@ for (const [key, s] of Object.entries(summary)) {
   else if (!s.floor.matches) problems.push(`${key}/floor: found 0 matches`);
   if (r.markjs.length === 0 || r.markjs.every((x) => x.error))
     problems.push(`${key}/mark.js: ${r.markjs[0]?.error ?? 'did not run'}`);
-  else if (smoke && s.markjs.runs === 0) problems.push(`${key}/mark.js: did not finish`);
+  // A mark.js run cut at its budget still ran (its time is a lower bound): with the glossary in
+  // eight languages it takes longer than a smoke run's budget even on a tiny page.
 }
 for (const [key, f] of Object.entries(firefoxSummary)) {
   if (f.runs === 0) problems.push(`firefox/${key}: no run with the content script's marks`);

@@ -1,3 +1,4 @@
+import { lazy } from '../../util/lazy';
 import { foldWord } from '../chars';
 import { bitOf } from './languages';
 import { addReduced, type Reduced } from './latin';
@@ -10,13 +11,13 @@ const ARABIC_SCRIPT = bitOf('ar') | bitOf('fa') | bitOf('ur');
  * ي, alef forms are ا, and harakat are gone.
  */
 
-const AL = foldWord('ال');
+const AL = lazy(() => foldWord('ال'));
 
 /**
  * Proclitics, alone and combined: the conjunctions و ف, the prepositions ب ل ك and the article,
  * with ل + ال written لل (وبالتعاون، للتعاون، فالتعاون).
  */
-const PREFIXES: readonly string[] = (() => {
+const PREFIXES = lazy((): readonly string[] => {
   const out = new Set<string>();
   for (const conj of ['', 'و', 'ف']) {
     for (const prep of ['', 'ب', 'ل', 'ك']) {
@@ -29,41 +30,44 @@ const PREFIXES: readonly string[] = (() => {
     }
   }
   return [...out].sort((a, b) => b.length - a.length);
-})();
+});
 
 /** [suffix, replacement]: plurals, duals and agreement back to the form as written. */
-const SUFFIXES: readonly (readonly [string, string])[] = (
-  [
-    ['ات', 'ة'], // اتفاقيات → اتفاقية
-    ['تان', 'ة'], // اتفاقيتان
-    ['تين', 'ة'],
-    ['تا', 'ة'], // مذكرتا تفاهم
-    ['تي', 'ة'],
-    ['ية', 'ي'], // العسكرية → العسكري
-    ['يون', 'ي'],
-    ['يين', 'ي'],
-    ['ان', ''],
-    ['ين', ''],
-    ['ون', ''],
-    // Attached pronouns on the first noun: تعاونهما، مناوراتها.
-    ['هما', ''],
-    ['هم', ''],
-    ['ها', ''],
-    ['نا', ''],
-    ['كم', ''],
-    // Persian plural and ezafe (ZWNJ is dropped, so they are attached): همکاری‌های → همکاری.
-    ['هایی', ''],
-    ['های', ''],
-    ['ای', ''],
-    ['ی', ''],
-  ] as const
-).map(([s, r]) => [foldWord(s), foldWord(r)] as const);
+const SUFFIXES = lazy((): readonly (readonly [string, string])[] =>
+  (
+    [
+      ['ات', 'ة'], // اتفاقيات → اتفاقية
+      ['تان', 'ة'], // اتفاقيتان
+      ['تين', 'ة'],
+      ['تا', 'ة'], // مذكرتا تفاهم
+      ['تي', 'ة'],
+      ['ية', 'ي'], // العسكرية → العسكري
+      ['يون', 'ي'],
+      ['يين', 'ي'],
+      ['ان', ''],
+      ['ين', ''],
+      ['ون', ''],
+      // Attached pronouns on the first noun: تعاونهما، مناوراتها.
+      ['هما', ''],
+      ['هم', ''],
+      ['ها', ''],
+      ['نا', ''],
+      ['كم', ''],
+      // Persian plural and ezafe (ZWNJ is dropped, so they are attached): همکاری‌های → همکاری.
+      ['هایی', ''],
+      ['های', ''],
+      ['ای', ''],
+      ['ی', ''],
+    ] as const
+  ).map(([s, r]) => [foldWord(s), foldWord(r)] as const),
+);
 
 const MIN_STEM = 2;
 
 /** The word without its article, for forms of Arabic words ("التعاون" → "تعاون"). */
 export function withoutArticle(key: string): string {
-  return key.startsWith(AL) && key.length - AL.length >= MIN_STEM ? key.slice(AL.length) : key;
+  const al = AL();
+  return key.startsWith(al) && key.length - al.length >= MIN_STEM ? key.slice(al.length) : key;
 }
 
 /**
@@ -72,7 +76,7 @@ export function withoutArticle(key: string): string {
  */
 export function arabicReductions(key: string, out: Reduced): void {
   const stems = [key];
-  for (const p of PREFIXES) {
+  for (const p of PREFIXES()) {
     if (key.startsWith(p) && key.length - p.length >= MIN_STEM) stems.push(key.slice(p.length));
   }
   const add = (k: string) => {
@@ -80,11 +84,11 @@ export function arabicReductions(key: string, out: Reduced): void {
   };
   for (const stem of stems) {
     add(stem);
-    for (const [suffix, then] of SUFFIXES) {
+    for (const [suffix, then] of SUFFIXES()) {
       if (!stem.endsWith(suffix) || stem.length - suffix.length < MIN_STEM) continue;
       const once = stem.slice(0, -suffix.length) + then;
       add(once);
-      for (const [s2, t2] of SUFFIXES) {
+      for (const [s2, t2] of SUFFIXES()) {
         if (once.endsWith(s2) && once.length - s2.length >= MIN_STEM) {
           add(once.slice(0, -s2.length) + t2);
         }
@@ -94,4 +98,4 @@ export function arabicReductions(key: string, out: Reduced): void {
 }
 
 /** Standalone Persian suffixes written after a space instead of a ZWNJ: همکاری های نظامی. */
-export const DETACHED_SUFFIXES: readonly string[] = ['ها', 'های', 'هایی'].map(foldWord);
+export const DETACHED_SUFFIXES = lazy((): readonly string[] => ['ها', 'های', 'هایی'].map(foldWord));

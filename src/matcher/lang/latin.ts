@@ -1,3 +1,4 @@
+import { lazy } from '../../util/lazy';
 import { foldWord } from '../chars';
 import { bitOf } from './languages';
 
@@ -33,10 +34,10 @@ export function elided(key: string): string | null {
   return ELISIONS.has(key.slice(0, at)) ? key.slice(at + 1) : null;
 }
 
-/** A suffix rule: strip `suffix`, add `then` ("ies" → "y"), for the languages in `langs`. */
+/** A suffix rule: strip `suffix`, add `put` ("ies" → "y"), for the languages in `langs`. */
 interface Rule {
   suffix: string;
-  then: string;
+  put: string;
   langs: number;
   /** Stems the rule never gives ("treatys" is no plural of "treaty"). */
   unless?: RegExp;
@@ -48,9 +49,9 @@ export const TR = bitOf('tr');
 const MS_ID = bitOf('ms') | bitOf('id');
 export const ELISION_LANGS = FR;
 
-const rule = (suffix: string, then: string, langs: number, unless?: RegExp): Rule => ({
+const rule = (suffix: string, put: string, langs: number, unless?: RegExp): Rule => ({
   suffix: foldWord(suffix),
-  then: foldWord(then),
+  put: foldWord(put),
   langs,
   ...(unless && { unless }),
 });
@@ -59,7 +60,7 @@ const rule = (suffix: string, then: string, langs: number, unless?: RegExp): Rul
 const CONSONANT_Y = /[^aeiouy]y$/;
 
 // English and French plurals; French feminines; Malay and Indonesian enclitics.
-const LATIN: Rule[] = [
+const LATIN = lazy((): Rule[] => [
   rule('s', '', FR),
   rule('s', '', EN, CONSONANT_Y),
   rule('es', '', FR),
@@ -71,30 +72,34 @@ const LATIN: Rule[] = [
   rule('nya', '', MS_ID),
   rule('lah', '', MS_ID),
   rule('kah', '', MS_ID),
-];
+]);
 const strips = (words: string): Rule[] => words.split(' ').map((w) => rule(w, '', TR));
 
 // Turkish case, possessive, plural and copula endings with their buffer letters (ı and i read
 // alike, so "lar" covers "ler" only through its own entry).
-const TURKISH: Rule[] = strips(
-  'i u ü yi yu yü ni nu nü a e ya ye na ne da de ta te nda nde dan den tan ten ndan nden ' +
-    'in un ün nin nun nün la le yla yle daki deki taki teki ndaki ndeki ki ' +
-    'si su sü leri lari lar ler imiz umuz ümüz miz muz müz dir dur dür tir tur tür',
+const TURKISH = lazy((): Rule[] =>
+  strips(
+    'i u ü yi yu yü ni nu nü a e ya ye na ne da de ta te nda nde dan den tan ten ndan nden ' +
+      'in un ün nin nun nün la le yla yle daki deki taki teki ndaki ndeki ki ' +
+      'si su sü leri lari lar ler imiz umuz ümüz miz muz müz dir dur dür tir tur tür',
+  ),
 );
 
 /** Final consonants Turkish softens before a vowel, and what they were: işbirliği ← işbirlik. */
-const UNSOFTEN: readonly (readonly [string, string])[] = [
-  ['ğ', 'k'],
-  ['b', 'p'],
-  ['c', 'ç'],
-  ['d', 't'],
-].map(([a, b]) => [foldWord(a as string), foldWord(b as string)] as const);
+const UNSOFTEN = lazy((): readonly (readonly [string, string])[] =>
+  [
+    ['ğ', 'k'],
+    ['b', 'p'],
+    ['c', 'ç'],
+    ['d', 't'],
+  ].map(([a, b]) => [foldWord(a as string), foldWord(b as string)] as const),
+);
 
 /** Third-person possessives Turkish compounds carry ("savunma işbirliği"), to add back. */
-const POSSESSIVES = ['i', 'u', 'ü', 'si', 'su', 'sü'].map(foldWord);
-const softened = UNSOFTEN.map(([soft, hard]) => [hard, soft] as const);
+const POSSESSIVES = lazy(() => ['i', 'u', 'ü', 'si', 'su', 'sü'].map(foldWord));
+const softened = lazy(() => UNSOFTEN().map(([soft, hard]) => [hard, soft] as const));
 
-const TURKISH_ENDINGS = new Set(TURKISH.map((r) => r.suffix));
+const TURKISH_ENDINGS = lazy(() => new Set(TURKISH().map((r) => r.suffix)));
 
 /**
  * The languages in which `ending`, written after an apostrophe, ends a name: an English
@@ -102,10 +107,10 @@ const TURKISH_ENDINGS = new Set(TURKISH.map((r) => r.suffix));
  */
 export function nameEndingLangs(ending: string): number {
   let langs = ending === 's' || ending === '' ? EN : 0;
-  if (TURKISH_ENDINGS.has(ending)) langs |= TR;
+  if (TURKISH_ENDINGS().has(ending)) langs |= TR;
   else {
     for (let i = 1; i < ending.length; i++) {
-      if (TURKISH_ENDINGS.has(ending.slice(0, i)) && TURKISH_ENDINGS.has(ending.slice(i))) {
+      if (TURKISH_ENDINGS().has(ending.slice(0, i)) && TURKISH_ENDINGS().has(ending.slice(i))) {
         return langs | TR;
       }
     }
@@ -120,7 +125,7 @@ function stripped(key: string, rule: Rule): string | null {
   if (!key.endsWith(rule.suffix)) return null;
   const stem = key.slice(0, key.length - rule.suffix.length);
   if (stem.length < MIN_STEM || rule.unless?.test(stem)) return null;
-  return stem + rule.then;
+  return stem + rule.put;
 }
 
 /** Where reductions go: candidate keys and, index for index, the languages they count for. */
@@ -160,13 +165,13 @@ export function latinReductions(
       if (addReduced(out, k, l)) next.push([k, l]);
     };
     for (const [k, l] of level) {
-      if (depth === 0) for (const r of LATIN) add(stripped(k, r), l & r.langs);
+      if (depth === 0) for (const r of LATIN()) add(stripped(k, r), l & r.langs);
       if ((l & TR) === 0) continue;
-      for (const r of TURKISH) {
+      for (const r of TURKISH()) {
         const stem = stripped(k, r);
         if (stem === null) continue;
         add(stem, TR);
-        for (const [soft, hard] of UNSOFTEN) {
+        for (const [soft, hard] of UNSOFTEN()) {
           if (stem.endsWith(soft)) add(stem.slice(0, -soft.length) + hard, TR);
         }
         if (r.suffix.startsWith('l')) addPossessives(stem, (p) => add(p, TR));
@@ -177,10 +182,10 @@ export function latinReductions(
 }
 
 function addPossessives(stem: string, add: (k: string) => void): void {
-  for (const p of POSSESSIVES) add(stem + p);
-  for (const [hard, soft] of softened) {
+  for (const p of POSSESSIVES()) add(stem + p);
+  for (const [hard, soft] of softened()) {
     if (!stem.endsWith(hard)) continue;
     const base = stem.slice(0, -hard.length) + soft;
-    for (const p of POSSESSIVES) add(base + p);
+    for (const p of POSSESSIVES()) add(base + p);
   }
 }

@@ -8,7 +8,7 @@ const ENTRY_ID = '\0termlight-bench-entry';
 
 function realEntry(repoRoot) {
   const p = (rel) => path.join(repoRoot, rel);
-  const need = ['src/glossary/glossary.ts', 'src/glossary/matcher.ts', 'data/glossary.json'];
+  const need = ['src/glossary/shipped.ts', 'src/glossary/matcher.ts', 'data/glossary.json'];
   const highlight = ['src/highlight/index.ts', 'src/highlight/highlighter.ts'].find((f) => {
     if (!existsSync(p(f))) return false;
     return /export\s+(async\s+)?function\s+startHighlighter|export\s*\{[^}]*startHighlighter/.test(
@@ -20,14 +20,12 @@ function realEntry(repoRoot) {
   if (missing.length > 0) throw new Error(`missing engine modules: ${missing.join(', ')}`);
   // The content script's own matcher: the build's precompiled tables (see wxt.config.ts).
   return `
-import { categoryOf } from ${JSON.stringify(p('src/glossary/glossary.ts'))};
-import { glossaryMatcher, glossaryTerms } from ${JSON.stringify(p('src/glossary/matcher.ts'))};
+import { shippedGlossary } from ${JSON.stringify(p('src/glossary/shipped.ts'))};
 import { startHighlighter } from ${JSON.stringify(p(highlight))};
-export const terms = glossaryTerms();
-export const forms = [...new Set(terms.flatMap((t) => t.forms))];
-export function compile() { return glossaryMatcher(terms); }
+const glossary = shippedGlossary();
+export function compile() { return glossary.matcher([]); }
 export function start(matcher, signal) {
-  return startHighlighter({ root: document, matcher, categoryOf, signal });
+  return startHighlighter({ root: document, matcher, categoryOf: glossary.categoryOf, signal });
 }
 `;
 }
@@ -58,14 +56,14 @@ async function evaluateInNode(repoRoot, source) {
 }
 
 /**
- * The glossary's matcher tables, as the extension's build computes them (wxt.config.ts): the
- * same TypeScript bundled for Node and run once.
+ * The glossary's shipped tables and pre-filter, as the extension's build computes them
+ * (wxt.config.ts): the same TypeScript bundled for Node and run once.
  */
 function matcherTablesJson(repoRoot) {
   return evaluateInNode(
     repoRoot,
-    `import { glossaryMatcherTables } from ${JSON.stringify(path.join(repoRoot, 'src/glossary/matcher.ts'))};
-export default JSON.stringify(glossaryMatcherTables());`,
+    `import { buildShipped } from ${JSON.stringify(path.join(repoRoot, 'src/glossary/matcher.ts'))};
+export default buildShipped();`,
   );
 }
 
@@ -78,7 +76,8 @@ export function surfaceFormsFromSrc({ repoRoot }) {
     repoRoot,
     `import { glossaryTerms } from ${JSON.stringify(path.join(repoRoot, 'src/glossary/matcher.ts'))};
 const terms = glossaryTerms();
-export default { terms: terms.length, forms: [...new Set(terms.flatMap((t) => t.forms))] };`,
+const text = (f) => (typeof f === 'string' ? f : f.text);
+export default { terms: terms.length, forms: [...new Set(terms.flatMap((t) => t.forms.map(text)))] };`,
   );
 }
 
@@ -88,7 +87,7 @@ export default { terms: terms.length, forms: [...new Set(terms.flatMap((t) => t.
  */
 export async function bundleEngine({ repoRoot }) {
   const entrySource = realEntry(repoRoot);
-  const tables = await matcherTablesJson(repoRoot);
+  const { shipped, gate } = await matcherTablesJson(repoRoot);
   const problems = [];
   const bundle = await rolldown({
     input: ENTRY_ID,
@@ -109,7 +108,8 @@ export async function bundleEngine({ repoRoot }) {
         'import.meta.env.FIREFOX': 'false',
         'import.meta.env.MANIFEST_VERSION': '3',
         'process.env.NODE_ENV': '"production"',
-        __TERMLIGHT_MATCHER_TABLES__: JSON.stringify(tables),
+        __TERMLIGHT_SHIPPED__: JSON.stringify(JSON.stringify(shipped)),
+        __TERMLIGHT_GATE__: JSON.stringify(JSON.stringify(gate)),
       },
     },
     plugins: [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeForm, tokens } from '../../../src/matcher';
+import { ASCII_CLASSES, classifyCodePoint } from '../../../src/matcher/chars';
 import { hashKey, Vocabulary } from '../../../src/matcher/vocabulary';
 
 describe('normalizeForm', () => {
@@ -126,5 +127,12 @@ describe('Vocabulary', () => {
     const index = vocab.add(key);
     const h = hashKey(text.slice(start, end).toLowerCase());
     expect(vocab.findSlice(h, text, start, end)).toBe(found ? index : -1);
+  });
+});
+
+describe('character classes', () => {
+  it('spells out ASCII exactly as classifyCodePoint classifies it', () => {
+    const computed = Array.from({ length: 128 }, (_, c) => classifyCodePoint(c)).join('');
+    expect(ASCII_CLASSES).toBe(computed);
   });
 });
