@@ -1,4 +1,4 @@
-import { foldCodePoint, upperSet } from './chars';
+import { APOSTROPHES, foldCodePoint, upperSet } from './chars';
 
 /**
  * Abbreviations match only as written or in capitals: "MoU" and "MOU" but not "mou" or "Mou",
@@ -7,14 +7,19 @@ import { foldCodePoint, upperSet } from './chars';
  */
 
 /**
- * "U" for each capital, "L" for each small letter (other characters are left out), read through
- * the tokenizer's fold so that full-width and mathematical capitals count as capitals.
+ * "U" for each capital, "L" for each small letter and "'" for an apostrophe (other characters
+ * are left out), read through the tokenizer's fold so that full-width and mathematical capitals
+ * count as capitals.
  */
 export function casePattern(text: string, from = 0, to = text.length): string {
   let out = '';
   for (let i = from; i < to; ) {
     const cp = text.codePointAt(i) as number;
     i += cp > 0xffff ? 2 : 1;
+    if (APOSTROPHES.has(cp)) {
+      out += "'";
+      continue;
+    }
     const folded = foldCodePoint(cp);
     if (upperSet.has(cp)) out += 'U';
     else if (folded.toUpperCase() !== folded) out += 'L';
@@ -23,7 +28,7 @@ export function casePattern(text: string, from = 0, to = text.length): string {
 }
 
 /** Two or more capitals: the word is an abbreviation or a name spelt in capitals. */
-export const isAbbreviation = (word: string): boolean => /U.*U/.test(casePattern(word));
+export const isAbbreviation = (word: string): boolean => /U[^U]*U/.test(casePattern(word));
 
 /**
  * Whether a text word with case pattern `text` spells the abbreviation with pattern `form`:
@@ -31,13 +36,15 @@ export const isAbbreviation = (word: string): boolean => /U.*U/.test(casePattern
  * possessive, a Turkish ending: "MoUs", "NATO's", "NATO'ya").
  */
 export function caseMatches(form: string, text: string): boolean {
-  if (text.length < form.length) return false;
+  // An elided article before it ("l'OTAN", "d'OTAN") is no part of the name.
+  const word = /^L{1,7}'U/.test(text) ? text.slice(text.indexOf("'") + 1) : text;
   // All in capitals, ending included: a headline ("NATO'S SUMMIT").
-  if (/^U+$/.test(text)) return true;
-  const head = text.slice(0, form.length);
-  if (head !== form && !/^U+$/.test(head)) return false;
-  for (let i = form.length; i < text.length; i++) if (text[i] !== 'L') return false;
-  return true;
+  if (/^[U']+$/.test(word)) return true;
+  const letters = form.replaceAll("'", '');
+  const head = word.slice(0, letters.length);
+  if (head !== letters && !/^U+$/.test(head)) return false;
+  // What follows is an ending: a plural, a possessive, a Turkish case ("NATO's", "NATO'ya").
+  return /^[L']*$/.test(word.slice(letters.length));
 }
 
 /** Characters that make a word part of code when they touch it. */

@@ -38,7 +38,7 @@ export function compileForm(text: string, lang: Language, caseGuard = true): Com
 
 /**
  * Compiles terms to tables. A form claimed by two entries keeps the first (the glossary's data
- * tests forbid that); duplicates within an entry count once.
+ * tests forbid that); the same form in several languages of one entry matches in all of them.
  */
 export function buildMatcherTables(
   terms: readonly MatcherTerm[],
@@ -49,15 +49,19 @@ export function buildMatcherTables(
   const numbers: number[] = [];
   const patterns: string[] = [];
   const seen = new Set<string>();
+  /** Distinct forms whatever their language, for `formCount`. */
+  const forms = new Set<string>();
   const needleForms: NeedleForm[] = [];
   terms.forEach((term, termIndex) => {
     for (const form of term.forms) {
       const { text, lang = 'en', gated = false } = spec(form);
       const compiled = compileForm(text, lang, caseGuard);
       if (compiled.keys.length === 0) continue;
-      const signature = compiled.keys.join(' ');
+      // The same form in another language still counts: its words take that language's endings.
+      const signature = `${lang} ${compiled.keys.join(' ')} ${compiled.patterns.join(' ')}`;
       if (seen.has(signature)) continue;
       seen.add(signature);
+      forms.add(compiled.keys.join(' '));
       needleForms.push({ keys: compiled.keys.slice(0, 2), lang });
       numbers.push(termIndex, bitOf(lang) + (gated ? GATED_BIT : 0), compiled.keys.length);
       compiled.keys.forEach((key, i) => {
@@ -73,7 +77,7 @@ export function buildMatcherTables(
     keys: vocab.keys.join('\n'),
     forms: encodeVlq(numbers),
     patterns,
-    formCount: seen.size,
+    formCount: forms.size,
     prefilter: options.prefilter === false ? null : buildNeedles(needleForms),
     gate: options.prefilter === false ? null : buildGate(needleForms),
   };

@@ -70,9 +70,16 @@ export function loadTrie(tables: MatcherTables, options: LoadOptions = {}): Trie
       } else patterns[child]?.push(pattern);
       node = child;
     }
-    if (ends[node] === -1 && !exclude?.has(tables.terms[term] as string)) {
+    if (exclude?.has(tables.terms[term] as string)) continue;
+    const mask = formMaskOfBit(langBit) | (formMeta & GATED_BIT);
+    if (ends[node] === -1) {
       ends[node] = term;
-      meta[node] = formMaskOfBit(langBit) | (formMeta & GATED_BIT);
+      meta[node] = mask;
+    } else if (ends[node] === term) {
+      // The same form in another language: it matches there too (gated only if every one is).
+      const prev = meta[node] as number;
+      const gated = prev & mask & GATED_BIT;
+      meta[node] = ((prev | mask) & ~GATED_BIT) | gated;
     }
   }
   const hasChildren = new Uint8Array(ends.length);

@@ -368,7 +368,8 @@ for (const pageDef of wholePages) {
       const traced = c === 'extension' || c === 'floor';
       if (c === 'cpu') {
         const res = await cpuRun(pageDef);
-        (r.cpu ??= []).push(res);
+        r.cpu ??= [];
+        r.cpu.push(res);
         log(
           `  cpu        run ${i + 1}: ${res.error ?? [...res.byProcess.values()].map(fmtMs).join(' / ')}`,
         );

@@ -45,10 +45,12 @@ export function formMaskOfBit(bit: number): number {
   return lang === undefined ? 0 : formMask(lang);
 }
 
-/** The languages whose forms may match in text read as `lang` (English always). */
+/**
+ * The mask of text read as `lang`, for the matcher to test forms against (`formMask`); text of
+ * unknown language lets every form through.
+ */
 export function textMask(lang: Language | null): number {
-  if (lang === null) return ALL_LANGUAGES;
-  return bitOf('en') | formMask(lang);
+  return lang === null ? ALL_LANGUAGES : bitOf(lang);
 }
 
 /** `ar`, `fa-IR`, `ms_MY` → the language we read, or null for one we do not. */
