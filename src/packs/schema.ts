@@ -8,6 +8,12 @@
  * All text is PLAIN TEXT. A definition may well contain `<b>` or `<script>`: it is stored as those
  * characters and the UI must render it as text (a text node, `textContent`, Preact children),
  * never as HTML. Nothing in this module turns text into markup.
+ *
+ * Validation normalises, and its output is canonical (validating it again changes nothing):
+ * one-line fields (term, abbreviation, aliases, forms, name) fold whitespace runs to one space,
+ * multi-line fields (definition, note, source, description) turn CRLF and CR into LF, all are
+ * trimmed; language tags are spelled canonically; empty form lists are dropped. Every exporter
+ * reproduces a canonical pack exactly (tests/unit/packs/round-trip.test.ts).
  */
 import * as v from 'valibot';
 import { CATEGORIES } from '../glossary/schema';
