@@ -73,8 +73,21 @@ function placeOf(index: number, key: string | undefined, locate?: Locator): Plac
   return locate?.(index, key) ?? { field: pathText(['entries', index, ...(key ? [key] : [])]) };
 }
 
+/** Each entry's forms with the key the matcher reads them by (normalising once, for both checks). */
+type Keyed = { form: string; key: string }[];
+
+function keyed(entries: readonly UserEntry[]): Keyed[] {
+  return entries.map((entry) =>
+    entryForms(entry).map((form) => ({ form, key: normalizeForm(form) })),
+  );
+}
+
 /** Errors only the whole pack shows: no entries, ids used twice, entries with no form. */
-function packErrors(entries: readonly UserEntry[], locate?: Locator): ImportProblem[] {
+function packErrors(
+  entries: readonly UserEntry[],
+  forms: Keyed[],
+  locate?: Locator,
+): ImportProblem[] {
   if (entries.length === 0) return [{ code: 'empty-pack', message: 'the pack has no entries' }];
   const errors: ImportProblem[] = [];
   const firstById = new Map<string, number>();
@@ -88,7 +101,7 @@ function packErrors(entries: readonly UserEntry[], locate?: Locator): ImportProb
         ...placeOf(index, 'id', locate),
       });
     }
-    if (entryForms(entry).every((form) => normalizeForm(form) === '')) {
+    if (forms[index]?.every(({ key }) => key === '')) {
       errors.push({
         code: 'no-surface-form',
         message: `"${entry.term}" has no word the matcher could find (only punctuation or spaces)`,
@@ -100,12 +113,11 @@ function packErrors(entries: readonly UserEntry[], locate?: Locator): ImportProb
 }
 
 /** Warnings: a form two entries share goes to the first (compile.ts), which may surprise. */
-function packWarnings(entries: readonly UserEntry[], locate?: Locator): ImportProblem[] {
+function packWarnings(forms: Keyed[], locate?: Locator): ImportProblem[] {
   const warnings: ImportProblem[] = [];
   const owner = new Map<string, number>();
-  entries.forEach((entry, index) => {
-    for (const form of entryForms(entry)) {
-      const key = normalizeForm(form);
+  forms.forEach((list, index) => {
+    for (const { form, key } of list) {
       const first = owner.get(key);
       if (key === '' || first === index) continue;
       if (first === undefined) owner.set(key, index);
@@ -130,9 +142,10 @@ export function validatePack(
   const result = v.safeParse(PackSchema, raw);
   if (!result.success) return fail(...capProblems(problemsOf(result.issues, locate)));
   const pack: Pack = result.output;
-  const errors = packErrors(pack.entries, locate);
+  const forms = keyed(pack.entries);
+  const errors = packErrors(pack.entries, forms, locate);
   if (errors.length > 0) return fail(...capProblems(errors));
-  const all = capProblems([...warnings, ...packWarnings(pack.entries, locate)]);
+  const all = capProblems([...warnings, ...packWarnings(forms, locate)]);
   return { ok: true, pack, warnings: all };
 }
 
@@ -148,6 +161,6 @@ export function validateEntry(
     }));
     return fail(...errors);
   }
-  const errors = packErrors([result.output], () => ({ field: 'term' }));
+  const errors = packErrors([result.output], keyed([result.output]), () => ({ field: 'term' }));
   return errors.length > 0 ? fail(...errors) : { ok: true, entry: result.output };
 }
