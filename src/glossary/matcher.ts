@@ -1,5 +1,5 @@
 import type { FormSpec, MatcherTerm } from '../matcher';
-import { buildMatcherTables } from '../matcher';
+import { buildMatcherTables, normalizeForm } from '../matcher';
 import type { GateData } from '../matcher/gate';
 import { glossary, surfaceForms } from './glossary';
 import { LANGUAGE_FILES, languageForms, type OtherLanguage } from './languages';
@@ -21,17 +21,25 @@ function englishForms(entry: Entry): FormSpec[] {
   }));
 }
 
-/** The forms of an entry in every language the glossary covers. */
+/**
+ * The forms of an entry in every language the glossary covers. A language's form is gated when
+ * the entry is, or when it is one of the entry's gated forms: a language file that repeats "GCC"
+ * or "SOFA" must not ungate it, and the matcher merges one form's languages into one node that
+ * is gated only if every copy is, so an ungated copy would ungate it in every language.
+ */
 function allForms(entry: Entry): FormSpec[] {
   const forms = englishForms(entry);
+  const gatedForms = new Set((entry.gatedForms ?? []).map((f) => normalizeForm(f)));
   for (const [lang, file] of Object.entries(LANGUAGE_FILES) as [
     OtherLanguage,
     typeof LANGUAGE_FILES.ar,
   ][]) {
     const local = file.entries[entry.id];
     if (!local) continue;
-    for (const text of languageForms(local))
-      forms.push({ text, lang, gated: entry.gated === true });
+    for (const text of languageForms(local)) {
+      const gated = entry.gated === true || gatedForms.has(normalizeForm(text));
+      forms.push({ text, lang, gated });
+    }
   }
   return forms;
 }

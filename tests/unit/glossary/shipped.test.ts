@@ -4,7 +4,7 @@ import { glossary } from '../../../src/glossary/glossary';
 import { buildShipped, glossaryTerms } from '../../../src/glossary/matcher';
 import { shippedGlossary } from '../../../src/glossary/shipped';
 import { shippedGate } from '../../../src/glossary/shipped-gate';
-import { compileMatcher } from '../../../src/matcher';
+import { compileMatcher, type Language, normalizeForm, textMask } from '../../../src/matcher';
 
 const TEXT =
   'Bilateral defence agreements and intelligence sharing with NATO, plus counter-terrorism.';
@@ -65,6 +65,37 @@ describe('the shipped glossary', () => {
 
   it('lets every text through without a gate', () => {
     expect(shippedGate(undefined)('anything')).toBe(true);
+  });
+});
+
+describe('gated forms in other languages', () => {
+  const matcher = compileMatcher(glossaryTerms());
+  const scan = (text: string, lang: Language | null) =>
+    matcher.scan(text, textMask(lang)).map((m) => [text.slice(m.start, m.end), m.id, !!m.gated]);
+
+  it('a language file that repeats a gated form ("GCC" in ms and id) keeps it gated', () => {
+    const notes = 'GCC 14 adds new warnings; set GCC_VERSION before you build.';
+    for (const lang of ['en', 'ms', 'id', null] as const) {
+      expect(scan(notes, lang), String(lang)).toEqual([['GCC', 'gulf-cooperation-council', true]]);
+    }
+    expect(scan('Sofa beds: our SOFA range', 'fr')).toEqual([
+      ['SOFA', 'status-of-forces-agreement', true],
+    ]);
+    // The entry's other forms stay ungated in every language.
+    expect(scan('Majlis Kerjasama Teluk bersidang.', 'ms')).toEqual([
+      ['Majlis Kerjasama Teluk', 'gulf-cooperation-council', false],
+    ]);
+  });
+
+  it('every form that an entry gates in English is gated in every language', () => {
+    for (const term of glossaryTerms()) {
+      const entry = glossary.entries.find((e) => e.id === term.id);
+      const gated = new Set((entry?.gatedForms ?? []).map((f) => normalizeForm(f)));
+      for (const form of term.forms) {
+        if (typeof form === 'string' || !gated.has(normalizeForm(form.text))) continue;
+        expect(form.gated, `${term.id}: ${form.lang ?? 'en'} "${form.text}"`).toBe(true);
+      }
+    }
   });
 });
 
