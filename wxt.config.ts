@@ -28,6 +28,16 @@ export default defineConfig({
     description:
       'Explains defence and security cooperation terms where you read them. Runs locally; sends nothing.',
     permissions: ['storage', 'contextMenus'],
+    // Not a WXT content script entrypoint: see entrypoints/loader.ts.
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        all_frames: true,
+        run_at: 'document_idle',
+        js: ['loader.js'],
+        css: ['assets/highlights.css'],
+      },
+    ],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     commands: Object.fromEntries(
       Object.entries(KEYBOARD_COMMANDS).map(([name, { key, description }]) => [

@@ -1,0 +1,27 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { ENGINE_CHUNK, ENGINE_SLOT, type EngineStarter } from '../src/content/chunks';
+import { frameReady } from '../src/content/frame-gate';
+import { extensionLifetime } from '../src/content/lifetime';
+import { shippedGate } from '../src/glossary/shipped-gate';
+import { loadChunk } from '../src/platform/chunks';
+import { extensionAlive } from '../src/platform/runtime';
+import { MARK, mark } from '../src/util/marks';
+
+// The content script, declared in wxt.config.ts with the highlight styles. Every frame pays for
+// it, so it only decides whether the frame is worth the engine (src/content/frame-gate.ts) and
+// loads it then (src/content/chunks.ts). It is an unlisted script rather than WXT's content
+// script wrapper, which costs each frame a third of a millisecond and posts a message carrying
+// the extension's id to the page.
+export default defineUnlistedScript(async () => {
+  mark(MARK.script);
+  const signal = extensionLifetime(window, extensionAlive);
+  const isTopFrame = window.top === window;
+  if (!(await frameReady(window, document, isTopFrame, shippedGate(), signal))) return;
+  if (!extensionAlive()) return;
+  try {
+    const start = await loadChunk<EngineStarter>(ENGINE_CHUNK, ENGINE_SLOT);
+    if (!signal.aborted) await start({ isTopFrame, signal });
+  } catch (error) {
+    console.error('[termlight] could not start', error);
+  }
+});
