@@ -23,9 +23,16 @@ const FUNCTION_WORDS: Readonly<Record<'en' | 'fr' | 'tr' | 'ms' | 'id', readonly
   id: ['yang', 'dan', 'untuk', 'dengan', 'ini', 'itu', 'pada', 'dalam', 'tidak', 'akan', 'oleh', 'kepada', 'telah', 'bahwa', 'tersebut', 'pemerintah', 'karena', 'bisa', 'sebagai'],
 };
 
-const WORD_LISTS = Object.entries(FUNCTION_WORDS).map(
-  ([lang, words]) => [lang as Language, new Set(words)] as const,
-);
+/** The languages above, and per function word the bit set of those it belongs to. */
+const LATIN_GUESSES = Object.keys(FUNCTION_WORDS) as Language[];
+const WORD_LANGS = new Map<string, number>();
+let longestWord = 0;
+LATIN_GUESSES.forEach((lang, i) => {
+  for (const w of FUNCTION_WORDS[lang as keyof typeof FUNCTION_WORDS]) {
+    WORD_LANGS.set(w, (WORD_LANGS.get(w) ?? 0) | (1 << i));
+    longestWord = Math.max(longestWord, w.length);
+  }
+});
 /** Letters only Persian or Urdu writes (پ چ ژ گ; ٹ ڈ ڑ ں ے ہ ھ for Urdu). */
 const URDU_LETTERS = /[\u0679\u0688\u0691\u06ba\u06d2\u06c1\u06be]/;
 const PERSIAN_LETTERS = /[\u067e\u0686\u0698\u06af\u06cc\u06a9]/;
@@ -51,20 +58,44 @@ function arabicLanguage(sample: string, declared: Language | null): Language {
   return declared !== null && SCRIPT_OF[declared] === 'arabic' ? declared : 'ar';
 }
 
-/** The Latin-script language the function words point to, or null when they do not agree. */
+/** A lower-case Latin letter (ASCII or Latin-1 to Latin Extended-B, as the word lists use). */
+const isLatinLetter = (c: number) =>
+  (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0x24f && c !== 0xf7);
+
+/**
+ * The Latin-script language the function words point to, or null when they do not agree. Runs
+ * on every block of every page: one pass over the sample, no RegExp, no array of words.
+ */
 function latinLanguage(sample: string): Language | null {
-  const counts = new Map<Language, number>();
-  for (const word of sample.toLowerCase().split(/[^\p{L}]+/u)) {
-    for (const [lang, words] of WORD_LISTS) {
-      if (words.has(word)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  const counts = new Array<number>(LATIN_GUESSES.length).fill(0);
+  const lower = sample.toLowerCase();
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    if (i < lower.length && isLatinLetter(lower.charCodeAt(i))) {
+      if (start < 0) start = i;
+      continue;
     }
+    if (start < 0) continue;
+    const langs = i - start <= longestWord ? (WORD_LANGS.get(lower.slice(start, i)) ?? 0) : 0;
+    start = -1;
+    for (let bits = langs, l = 0; bits !== 0; bits >>= 1, l++)
+      if (bits & 1) counts[l] = (counts[l] ?? 0) + 1;
   }
-  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
-  const [first, second] = ranked;
-  if (!first || first[1] < MIN_HITS) return null;
+  let first = -1;
+  let second = -1;
+  for (let l = 0; l < counts.length; l++) {
+    if (first < 0 || (counts[l] as number) > (counts[first] as number)) {
+      second = first;
+      first = l;
+    } else if (second < 0 || (counts[l] as number) > (counts[second] as number)) second = l;
+  }
+  const top = counts[first] as number;
+  if (top < MIN_HITS) return null;
+  const a = LATIN_GUESSES[first] as Language;
+  const b = LATIN_GUESSES[second] as Language;
   // Malay and Indonesian share most function words: either is read the same way.
-  if (second && second[1] * MIN_LEAD > first[1] && !isMalayPair(first[0], second[0])) return null;
-  return first[0];
+  if ((counts[second] as number) * MIN_LEAD > top && !isMalayPair(a, b)) return null;
+  return a;
 }
 
 const isMalayPair = (a: Language, b: Language) =>
