@@ -12,5 +12,6 @@ export default defineConfig({
       'tests/data/**/*.test.ts',
     ],
     restoreMocks: true,
+    setupFiles: ['tests/support/i18n.ts'],
   },
 });

@@ -24,9 +24,10 @@ export default defineConfig({
     };
   },
   manifest: ({ browser }) => ({
-    name: 'Termlight',
-    description:
-      'Explains defence and security cooperation terms where you read them. Runs locally; sends nothing.',
+    // public/_locales: the browser picks the catalogue for its language, English otherwise.
+    default_locale: 'en',
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
     permissions: ['storage', 'contextMenus'],
     // Not a WXT content script entrypoint: see entrypoints/loader.ts.
     content_scripts: [

@@ -3,9 +3,10 @@
  * routing and the message the content script accepts all read this.
  */
 export const KEYBOARD_COMMANDS = {
-  'next-occurrence': { key: 'Alt+Shift+J', description: 'Go to the next highlighted term' },
-  'previous-occurrence': { key: 'Alt+Shift+K', description: 'Go to the previous highlighted term' },
-  'toggle-site': { key: 'Alt+Shift+L', description: 'Turn highlighting on or off for this site' },
+  // Descriptions are message keys: the manifest shows them in the browser's language.
+  'next-occurrence': { key: 'Alt+Shift+J', description: '__MSG_command_next_occurrence__' },
+  'previous-occurrence': { key: 'Alt+Shift+K', description: '__MSG_command_previous_occurrence__' },
+  'toggle-site': { key: 'Alt+Shift+L', description: '__MSG_command_toggle_site__' },
 } as const;
 
 export type KeyboardCommand = keyof typeof KEYBOARD_COMMANDS;

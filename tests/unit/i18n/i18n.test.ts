@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { plural, resetLocaleCache, t, uiDir, uiLocale } from '../../../src/i18n';
+import { messageLookup } from '../../support/i18n';
+
+const catalogue = (lang: string) =>
+  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
+const en = catalogue('en');
+
+function use(lang: string) {
+  fakeBrowser.i18n.getMessage = messageLookup(
+    catalogue(lang),
+  ) as typeof fakeBrowser.i18n.getMessage;
+  resetLocaleCache();
+}
+
+describe('interface messages', () => {
+  beforeEach(() => use('en'));
+
+  it('reads a message and substitutes its named placeholders', () => {
+    expect(t('ext_name')).toBe('Termlight');
+    expect(t('popup_back_to', 'NATO')).toContain('NATO');
+  });
+
+  it('answers the key for a missing message, so a gap is visible rather than blank', () => {
+    expect(t('no_such_key')).toBe('no_such_key');
+  });
+
+  it('picks the plural form by the catalogue locale, with its digits', () => {
+    expect(plural('glossary_summary_entries', 1)).not.toBe(plural('glossary_summary_entries', 5));
+    use('ar');
+    expect(uiLocale()).toBe('ar');
+    expect(uiDir()).toBe('rtl');
+    // Arabic has six categories: 2 (dual) and 5 (few) read differently.
+    expect(plural('glossary_summary_entries', 2)).not.toBe(plural('glossary_summary_entries', 5));
+    use('fa');
+    expect(plural('glossary_summary_entries', 5000)).toContain('۵');
+  });
+
+  it('every catalogue has the keys of the English one, with the same placeholders', () => {
+    for (const lang of ['ar', 'tr', 'ms', 'id', 'ur', 'fa', 'fr']) {
+      const other = catalogue(lang);
+      for (const [key, value] of Object.entries(en) as [string, { placeholders?: object }][]) {
+        expect(other[key], `${lang}: ${key}`).toBeDefined();
+        expect(Object.keys(other[key].placeholders ?? {}).sort(), `${lang}: ${key}`).toEqual(
+          Object.keys(value.placeholders ?? {}).sort(),
+        );
+      }
+    }
+  });
+});
