@@ -3,9 +3,14 @@ import { CATEGORIES, type Category } from '../glossary/schema';
 import { isRecord } from '../util/is-record';
 import { normalizeHost } from './hosts';
 
+/** The default cap of the reading history (src/history/store.ts keeps the same number). */
+const HISTORY_CAP_DEFAULT = 5000;
+
 /** deny = everywhere except sites turned off (default); allow = only sites turned on. */
 export type SiteMode = 'deny' | 'allow';
 export type HighlightStyle = 'background' | 'underline';
+/** How terms the reader marked as known are painted: a faint tint, or not at all. */
+export type KnownStyle = 'quiet' | 'hidden';
 
 export interface Settings {
   /** Global pause: no highlighting anywhere, whatever the site rules say. */
@@ -18,6 +23,19 @@ export interface Settings {
   hoverDelayMs: number;
   /** Entry ids hidden everywhere. */
   hiddenTerms: string[];
+  /** Record lookups in the reading history (src/history). */
+  history: boolean;
+  /** Most lookups kept; the oldest go first. */
+  historyCap: number;
+  /** Keep query strings and fragments of recorded addresses (off: they often carry ids). */
+  historyKeepQuery: boolean;
+  /** host -> history paused (true) or recorded after all (false); subdomains follow. */
+  historyPaused: Record<string, boolean>;
+  /** Entry ids the reader marked "I know this term". */
+  knownTerms: string[];
+  knownStyle: KnownStyle;
+  /** Paint only the first occurrence of each entry on a page. */
+  firstMentionOnly: boolean;
 }
 
 /**
@@ -34,8 +52,16 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   colors: {},
   hoverDelayMs: 300,
   hiddenTerms: [],
+  history: true,
+  historyCap: HISTORY_CAP_DEFAULT,
+  historyKeepQuery: false,
+  historyPaused: {},
+  knownTerms: [],
+  knownStyle: 'quiet',
+  firstMentionOnly: false,
 });
 
+export const HISTORY_CAP_MAX = 100_000;
 export const HOVER_DELAY_MIN_MS = 0;
 export const HOVER_DELAY_MAX_MS = 2000;
 const ENTRY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -58,6 +84,13 @@ export const FIELD_SCHEMAS = {
     v.maxValue(HOVER_DELAY_MAX_MS),
   ),
   hiddenTerms: v.array(v.string()),
+  history: v.boolean(),
+  historyCap: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(HISTORY_CAP_MAX)),
+  historyKeepQuery: v.boolean(),
+  historyPaused: v.record(v.string(), v.boolean()),
+  knownTerms: v.array(v.string()),
+  knownStyle: v.picklist(['quiet', 'hidden']),
+  firstMentionOnly: v.boolean(),
 } satisfies { [K in keyof Settings]: v.GenericSchema };
 
 export const SETTINGS_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
@@ -71,6 +104,13 @@ export const FIELD_LABELS: Record<keyof Settings, string> = {
   colors: 'colors (an object of category: "#rrggbb")',
   hoverDelayMs: `hoverDelayMs (a whole number from ${HOVER_DELAY_MIN_MS} to ${HOVER_DELAY_MAX_MS})`,
   hiddenTerms: 'hiddenTerms (a list of entry ids)',
+  history: 'history (true or false)',
+  historyCap: `historyCap (a whole number from 1 to ${HISTORY_CAP_MAX})`,
+  historyKeepQuery: 'historyKeepQuery (true or false)',
+  historyPaused: 'historyPaused (an object of host: true/false)',
+  knownTerms: 'knownTerms (a list of entry ids)',
+  knownStyle: 'knownStyle ("quiet" or "hidden")',
+  firstMentionOnly: 'firstMentionOnly (true or false)',
 };
 
 /** Why a stored or imported value was not taken as it was. */
@@ -132,10 +172,10 @@ function cleanColors(colors: Record<string, string>, issues: SettingsIssue[]): S
   return out;
 }
 
-function cleanHiddenTerms(ids: string[], issues: SettingsIssue[]): string[] {
+function cleanHiddenTerms(ids: string[], issues: SettingsIssue[], field = 'hiddenTerms'): string[] {
   const invalid = ids.filter((id) => !ENTRY_ID.test(id));
   if (invalid.length > 0)
-    issues.push(issue('invalid-ids', `hiddenTerms: invalid ids ${preview(invalid)}`));
+    issues.push(issue('invalid-ids', `${field}: invalid ids ${preview(invalid)}`));
   return [...new Set(ids.filter((id) => ENTRY_ID.test(id)))];
 }
 
@@ -174,6 +214,8 @@ export function inspectSettings(raw: unknown): SanitizeResult {
   result.siteRules = cleanSiteRules(result.siteRules, issues);
   result.colors = cleanColors(result.colors, issues);
   result.hiddenTerms = cleanHiddenTerms(result.hiddenTerms, issues);
+  result.knownTerms = cleanHiddenTerms(result.knownTerms, issues, 'knownTerms');
+  result.historyPaused = cleanSiteRules(result.historyPaused, issues);
   return { settings: result, issues };
 }
 

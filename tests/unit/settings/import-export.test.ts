@@ -15,6 +15,13 @@ const custom: Settings = {
   colors: { agreement: '#112233' },
   hoverDelayMs: 450,
   hiddenTerms: ['nato', 'mou'],
+  history: false,
+  historyCap: 200,
+  historyKeepQuery: true,
+  historyPaused: { 'example.org': true },
+  knownTerms: ['alliance'],
+  knownStyle: 'hidden',
+  firstMentionOnly: true,
 };
 
 function file(settings: unknown, extra: Record<string, unknown> = {}): string {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HISTORY_CAP_DEFAULT } from '../../../src/history/store';
 import {
   DEFAULT_SETTINGS,
   diffFromDefaults,
@@ -19,7 +20,15 @@ describe('DEFAULT_SETTINGS', () => {
       colors: {},
       hoverDelayMs: 300,
       hiddenTerms: [],
+      history: true,
+      historyCap: HISTORY_CAP_DEFAULT,
+      historyKeepQuery: false,
+      historyPaused: {},
+      knownTerms: [],
+      knownStyle: 'quiet',
+      firstMentionOnly: false,
     });
+    expect(HISTORY_CAP_DEFAULT).toBe(5000);
   });
 
   it('cannot be changed through a sanitised copy', () => {
@@ -48,6 +57,7 @@ describe('sanitizeSettings: whole value', () => {
 
 describe('sanitizeSettings: one bad field falls back, the rest is kept', () => {
   const good: Settings = {
+    ...structuredClone(DEFAULT_SETTINGS),
     paused: true,
     mode: 'allow',
     siteRules: { 'example.com': true },
