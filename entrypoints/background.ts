@@ -1,5 +1,9 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackground, MENU_ITEMS } from '../src/background/controller';
+import { createHistoryRecorder } from '../src/background/history';
+import { entryById } from '../src/glossary/glossary';
+import { createHistoryStore } from '../src/history/store';
+import { setHistoryStatus } from '../src/platform/history-status';
 import {
   createContextMenus,
   onContextMenuClick,
@@ -10,7 +14,7 @@ import {
 } from '../src/platform/menus';
 import { onMessage, sendToTab } from '../src/platform/messaging';
 import { getSettings, updateSettings, watchSettings } from '../src/platform/storage';
-import { activeTab, openReference, setBadge } from '../src/platform/tabs';
+import { activeTab, openHistory, openReference, setBadge } from '../src/platform/tabs';
 
 // Wiring only: logic lives in src/background. Listeners are registered synchronously at start-up
 // so an MV3 service worker woken by an event still receives it.
@@ -22,6 +26,14 @@ export default defineBackground(() => {
     openReference,
     activeTab,
     sendCommand: (tabId, command) => sendToTab(tabId, { type: 'background/command', command }),
+    // IndexedDB opens on the first lookup, not at start-up.
+    history: createHistoryRecorder({
+      store: createHistoryStore(),
+      getSettings,
+      entry: entryById,
+      setProblem: setHistoryStatus,
+    }),
+    openHistory,
   });
 
   const report = (error: unknown) => console.error('[termlight]', error);

@@ -1,11 +1,12 @@
 import { type ContentCommand, isContentCommand } from '../messaging/commands';
-import type { MessageOf, PageStateMessage } from '../messaging/protocol';
+import type { HistorySummaryResponse, MessageOf, PageStateMessage } from '../messaging/protocol';
 import type { MenuClick, MenuItem, TabRef } from '../platform/menus';
 import type { Badge } from '../platform/tabs';
 import { normalizeHost } from '../settings/hosts';
 import type { Settings } from '../settings/settings';
 import { isSiteEnabled, setSiteEnabled, toggleSite } from '../settings/site-rules';
 import { badgeFor, EMPTY_BADGE } from './badge';
+import type { HistoryRecorder, LookupSender } from './history';
 
 /*
  * Background logic with the browser injected, so it is tested without browser.* (the entry point
@@ -41,6 +42,9 @@ export interface BackgroundDeps {
   openReference(query?: string, entry?: string): Promise<void>;
   sendCommand(tabId: number, command: ContentCommand): Promise<unknown>;
   activeTab(): Promise<TabRef | null>;
+  /** The reading history; absent where it is not wired (older tests). */
+  history?: HistoryRecorder;
+  openHistory?(entry?: string): Promise<void>;
 }
 
 /** Longest query we pass on; a whole selected paragraph is not a search. */
@@ -78,10 +82,26 @@ export function createBackground(deps: BackgroundDeps) {
   /** Every content -> background message; the tab's sender is already validated by the platform. */
   async function onContentMessage(
     message: MessageOf<'content-to-background'>,
-    sender: { tabId?: number; frameId?: number },
-  ): Promise<void> {
-    if (message.type === 'content/page-state') await onPageState(message, sender);
-    else await deps.openReference(undefined, message.id);
+    sender: { tabId?: number; frameId?: number } & LookupSender,
+  ): Promise<HistorySummaryResponse | undefined> {
+    switch (message.type) {
+      case 'content/page-state':
+        await onPageState(message, sender);
+        return undefined;
+      case 'content/open-reference':
+        await deps.openReference(undefined, message.id);
+        return undefined;
+      case 'content/lookup':
+        await deps.history?.record(message.capture, sender);
+        return undefined;
+      case 'content/history-summary':
+        // A private window shows no memory either: the reader expects it to leave no trace.
+        if (sender.incognito) return null;
+        return (await deps.history?.summary(message.id)) ?? null;
+      case 'content/open-history':
+        await deps.openHistory?.(message.id);
+        return undefined;
+    }
   }
 
   /**

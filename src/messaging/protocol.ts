@@ -25,14 +25,41 @@ export const OpenReferenceMessageSchema = v.object({
   type: v.literal('content/open-reference'),
   id: EntryId,
 });
+/**
+ * The reader opened a popover (hover, tap or click): record it in the reading history. The
+ * envelope only: the background checks `capture` against the history's CaptureSchema
+ * (src/history/record.ts), so the engine every page loads carries none of the history code.
+ */
+export const LookupMessageSchema = v.object({
+  type: v.literal('content/lookup'),
+  capture: v.record(v.string(), v.unknown()),
+});
+/** The popover asks how often its entry was looked up before (answer: HistorySummaryResponse). */
+export const HistorySummaryMessageSchema = v.object({
+  type: v.literal('content/history-summary'),
+  id: EntryId,
+});
+/** "Seen before" link: the background opens the history view filtered to the entry. */
+export const OpenHistoryMessageSchema = v.object({
+  type: v.literal('content/open-history'),
+  id: EntryId,
+});
 export const ContentToBackgroundSchema = v.variant('type', [
   PageStateMessageSchema,
   OpenReferenceMessageSchema,
+  LookupMessageSchema,
+  HistorySummaryMessageSchema,
+  OpenHistoryMessageSchema,
 ]);
 
 // popup -> content (tabs.sendMessage to the active tab, frameId 0)
 export const GetPageStateMessageSchema = v.object({ type: v.literal('popup/get-page-state') });
-export const RevealMessageSchema = v.object({ type: v.literal('popup/reveal'), id: EntryId });
+/** Scrolls to the entry's next occurrence, or to occurrence `index` (the side panel's jumps). */
+export const RevealMessageSchema = v.object({
+  type: v.literal('popup/reveal'),
+  id: EntryId,
+  index: v.optional(Count),
+});
 export const PopupToContentSchema = v.variant('type', [
   GetPageStateMessageSchema,
   RevealMessageSchema,
@@ -49,8 +76,16 @@ export const BackgroundToContentSchema = v.variant('type', [BackgroundCommandMes
 export const PageStateResponseSchema = v.object({
   host: Host,
   enabled: v.boolean(),
+  /** In order of first mention. */
   entries: v.array(v.object({ id: EntryId, count: Count })),
 });
+/** Null when the entry was never looked up or history cannot be read. */
+export const HistorySummaryResponseSchema = v.nullable(
+  v.object({
+    count: Count,
+    last: v.object({ site: Host, time: Count }),
+  }),
+);
 
 export const DIRECTIONS = {
   'content-to-background': { prefix: 'content/', schema: ContentToBackgroundSchema },
@@ -62,12 +97,16 @@ export type Direction = keyof typeof DIRECTIONS;
 export type MessageOf<D extends Direction> = v.InferOutput<(typeof DIRECTIONS)[D]['schema']>;
 export type PageStateMessage = v.InferOutput<typeof PageStateMessageSchema>;
 export type PageStateResponse = v.InferOutput<typeof PageStateResponseSchema>;
+export type HistorySummaryResponse = v.InferOutput<typeof HistorySummaryResponseSchema>;
 export type AnyMessage = MessageOf<Direction>;
 
 /** What the receiver answers to each message type (undefined = no answer). */
 export interface ResponseMap {
   'content/page-state': undefined;
   'content/open-reference': undefined;
+  'content/lookup': undefined;
+  'content/history-summary': HistorySummaryResponse;
+  'content/open-history': undefined;
   'popup/get-page-state': PageStateResponse;
   'popup/reveal': undefined;
   'background/command': undefined;
@@ -76,6 +115,7 @@ export type ResponseOf<M extends AnyMessage> = ResponseMap[M['type']];
 
 const RESPONSE_SCHEMAS: { [K in keyof ResponseMap]?: v.GenericSchema<unknown, ResponseMap[K]> } = {
   'popup/get-page-state': PageStateResponseSchema,
+  'content/history-summary': HistorySummaryResponseSchema,
 };
 
 /** The typed message, or null when `raw` is not a valid message of this direction. */

@@ -15,6 +15,8 @@ export interface Sender {
   tabId?: number;
   frameId?: number;
   url?: string;
+  /** The sending tab is in a private (incognito) window. */
+  incognito?: boolean;
 }
 
 // Handlers of messages without an answer are naturally `() => void` or `async () => {}`.
@@ -27,7 +29,7 @@ export type MessageHandler<D extends Direction> = (
 
 interface RawSender {
   id?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; incognito?: boolean };
   frameId?: number;
   url?: string;
 }
@@ -64,7 +66,12 @@ function accept<D extends Direction>(
   }
   return {
     message,
-    sender: { tabId: rawSender.tab?.id, frameId: rawSender.frameId, url: rawSender.url },
+    sender: {
+      tabId: rawSender.tab?.id,
+      frameId: rawSender.frameId,
+      url: rawSender.url,
+      incognito: rawSender.tab?.incognito === true,
+    },
   };
 }
 
@@ -138,6 +145,21 @@ export async function sendToBackground(message: MessageOf<'content-to-background
     await browser.runtime.sendMessage(message);
   } catch (error) {
     console.debug('[termlight] background did not take the message', error);
+  }
+}
+
+/**
+ * Content script -> background, for messages with an answer. Resolves to the validated answer,
+ * or null when the background did not answer or answered something malformed.
+ */
+export async function askBackground<M extends MessageOf<'content-to-background'>>(
+  message: M,
+): Promise<ResponseOf<M> | null> {
+  try {
+    const raw: unknown = await browser.runtime.sendMessage(message);
+    return parseResponse(message as M & AnyMessage, raw);
+  } catch {
+    return null;
   }
 }
 

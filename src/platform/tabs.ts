@@ -57,3 +57,16 @@ export function referenceUrl(query?: string, entry?: string): string {
 export async function openReference(query?: string, entry?: string): Promise<void> {
   await browser.tabs.create({ url: referenceUrl(query, entry), active: true });
 }
+
+/** URL of the history view, optionally filtered to one entry. */
+export function historyUrl(entry?: string): string {
+  const params = new URLSearchParams();
+  if (entry) params.set('entry', entry);
+  const query = params.toString();
+  return browser.runtime.getURL(`/history.html${query ? `?${query}` : ''}`);
+}
+
+/** Opens the history view in a new tab. */
+export async function openHistory(entry?: string): Promise<void> {
+  await browser.tabs.create({ url: historyUrl(entry), active: true });
+}

@@ -31,6 +31,7 @@ describe('onMessage', () => {
       tabId: 5,
       frameId: 0,
       url: 'https://a.com/',
+      incognito: false,
     });
   });
 
