@@ -66,6 +66,14 @@ export function countById(occurrences: readonly Occurrence[]): Map<string, numbe
 /** One key per set of hidden entries, whatever their order: a change restarts the run. */
 const hiddenKeyOf = (ids: readonly string[]) => [...ids].sort().join(',');
 
+/** Hidden and known entries decide what a run paints; known terms are rare, a restart is fine. */
+const paintKeyOf = (s: Settings) =>
+  `${hiddenKeyOf(s.hiddenTerms)}|${s.knownStyle}:${hiddenKeyOf(s.knownTerms)}`;
+
+/** Entries the matcher leaves out: the hidden ones, and the known ones when they are hidden. */
+const unmatched = (s: Settings) =>
+  s.knownStyle === 'hidden' ? [...new Set([...s.hiddenTerms, ...s.knownTerms])] : s.hiddenTerms;
+
 interface Run {
   controller: AbortController;
   highlighter: Highlighter;
@@ -110,7 +118,8 @@ export function startContentSession(deps: ContentSessionDeps): ContentSession {
     const onAbort = () => controller.abort();
     signal.addEventListener('abort', onAbort, { once: true });
     controller.signal.addEventListener('abort', () => signal.removeEventListener('abort', onAbort));
-    const matcher = deps.matcher(settings.hiddenTerms);
+    const matcher = deps.matcher(unmatched(settings));
+    const known = settings.knownStyle === 'quiet' ? new Set(settings.knownTerms) : null;
     mark(MARK.tables);
     const highlighter = startHighlighter({
       root: doc,
@@ -119,6 +128,7 @@ export function startContentSession(deps: ContentSessionDeps): ContentSession {
       signal: controller.signal,
       style: settings.style,
       colors: settings.colors,
+      ...(known && known.size > 0 ? { isKnown: (id: string) => known.has(id) } : {}),
       onChange: report,
     });
     const popover =
@@ -136,7 +146,7 @@ export function startContentSession(deps: ContentSessionDeps): ContentSession {
           openInReference: (id) => deps.openInReference?.(id),
         },
       }) ?? null;
-    run = { controller, highlighter, popover, hiddenKey: hiddenKeyOf(settings.hiddenTerms) };
+    run = { controller, highlighter, popover, hiddenKey: paintKeyOf(settings) };
   };
 
   const apply = (next: Settings) => {
@@ -146,7 +156,7 @@ export function startContentSession(deps: ContentSessionDeps): ContentSession {
       stopRun();
       return;
     }
-    if (run && run.hiddenKey !== hiddenKeyOf(next.hiddenTerms)) stopRun();
+    if (run && run.hiddenKey !== paintKeyOf(next)) stopRun();
     if (!run) {
       startRun();
       return;

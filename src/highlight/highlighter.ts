@@ -31,8 +31,8 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
   const useCss = options.painter ? options.painter === 'css' : supportsCssHighlights(doc);
   const style = options.style ?? 'background';
   const painter: Painter = useCss
-    ? createCssPainter(doc, categoryOf, style, options.colors)
-    : createDomPainter(doc, categoryOf, style, options.colors);
+    ? createCssPainter(doc, categoryOf, style, options.colors, options.isKnown)
+    : createDomPainter(doc, categoryOf, style, options.colors, options.isKnown);
   const shadowRoots: ShadowRoot[] = [];
   let stopped = false;
 

@@ -1,6 +1,6 @@
 import { CATEGORIES, type Category } from '../glossary/schema';
 import { existingRange } from './occurrence';
-import { ACTIVE_NAME, createPainterStyles, FLASH_NAME, highlightName } from './styles';
+import { ACTIVE_NAME, createPainterStyles, FLASH_NAME, highlightName, KNOWN_NAME } from './styles';
 import type { CategoryColors, HighlightStyle, Occurrence, Painter } from './types';
 
 export const FLASH_MS = 1200;
@@ -38,6 +38,7 @@ export function createCssPainter(
   categoryOf: (id: string) => Category,
   style: HighlightStyle = 'background',
   colors?: CategoryColors,
+  isKnown?: (id: string) => boolean,
 ): Painter {
   const api = highlightApi(doc);
   if (!api) throw new Error('CSS Custom Highlight API unavailable');
@@ -53,6 +54,8 @@ export function createCssPainter(
   };
   for (const c of CATEGORIES) byCategory.set(c, register(highlightName(c, style), 0));
   let currentStyle = style;
+  const knownHl = register(KNOWN_NAME, 0);
+  const bucket = (o: Occurrence) => (isKnown?.(o.id) ? knownHl : byCategory.get(categoryOf(o.id)));
   const flashHl = register(FLASH_NAME, 2);
   const activeHl = register(ACTIVE_NAME, 1);
   // Default rules come from the content script's manifest CSS; this adds custom colours only.
@@ -70,11 +73,11 @@ export function createCssPainter(
   // re-registered at once), without keeping removed blocks alive.
   const near = new WeakSet<Element>();
 
-  const show = (o: Occurrence) => byCategory.get(categoryOf(o.id))?.add(o.range);
+  const show = (o: Occurrence) => bucket(o)?.add(o.range);
   // A range never made was never shown: hiding must not make one.
   const hide = (o: Occurrence) => {
     const r = existingRange(o);
-    if (r) byCategory.get(categoryOf(o.id))?.delete(r);
+    if (r) bucket(o)?.delete(r);
   };
   // While held (see Painter.hold): the blocks whose occurrences are shown at release. By block,
   // not by occurrence: a dense page holds tens of thousands of occurrences in a few thousand

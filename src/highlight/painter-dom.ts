@@ -2,7 +2,13 @@ import type { Category } from '../glossary/schema';
 import { ELEMENT_NODE, TEXT_NODE } from '../util/nodes';
 import { textNodesIn } from './blocks';
 import { FLASH_MS } from './painter-css';
-import { ACTIVE_NAME, createPainterStyles, FLASH_NAME, UNDERLINE_CLASS } from './styles';
+import {
+  ACTIVE_NAME,
+  createPainterStyles,
+  FLASH_NAME,
+  KNOWN_NAME,
+  UNDERLINE_CLASS,
+} from './styles';
 import type { CategoryColors, HighlightStyle, Occurrence, Painter } from './types';
 
 interface Piece {
@@ -20,6 +26,7 @@ export function createDomPainter(
   categoryOf: (id: string) => Category,
   style: HighlightStyle = 'background',
   colors?: CategoryColors,
+  isKnown?: (id: string) => boolean,
 ): Painter {
   const pieces = new Map<Occurrence, Piece[]>();
   const markOwner = new WeakMap<Element, Occurrence>();
@@ -57,6 +64,7 @@ export function createDomPainter(
       mark.setAttribute('data-termlight', o.id);
       mark.className = `termlight termlight-${category}`;
       if (currentStyle === 'underline') mark.classList.add(UNDERLINE_CLASS);
+      if (isKnown?.(o.id)) mark.classList.add(KNOWN_NAME);
       mid.parentNode?.insertBefore(mark, mid);
       mark.appendChild(mid);
       markOwner.set(mark, o);

@@ -6,6 +6,8 @@ export const HIGHLIGHT_PREFIX = 'termlight-';
 export const UNDERLINE_PREFIX = 'termlight-u-';
 export const FLASH_NAME = 'termlight-flash';
 export const ACTIVE_NAME = 'termlight-active';
+/** Terms the reader marked as known: one faint, category-less paint (also the DOM marks' class). */
+export const KNOWN_NAME = 'termlight-known';
 /** Class the DOM painter puts on its marks in the underline style. */
 export const UNDERLINE_CLASS = 'termlight-u';
 
@@ -108,6 +110,16 @@ export function buildDefaultStylesheet(): string {
   // The UA's mark colours go first, so the category rules (equal specificity) override them;
   // flash/active come last so they win on marks.
   light.unshift('mark.termlight { background: none; color: inherit; }');
+  // Known terms: a faint neutral tint in either style, so they recede; after the category rules,
+  // which they override on marks. A tint, not a line, for the reason given in paintFor.
+  light.push(
+    `::highlight(${KNOWN_NAME}) { background-color: color-mix(in srgb, #8a8f98 16%, transparent); }`,
+    `mark.termlight.${KNOWN_NAME} { background-color: color-mix(in srgb, #8a8f98 16%, transparent); text-decoration: none; }`,
+  );
+  dark.push(
+    `::highlight(${KNOWN_NAME}) { background-color: color-mix(in srgb, #c4c8cf 14%, transparent); }`,
+    `mark.termlight.${KNOWN_NAME} { background-color: color-mix(in srgb, #c4c8cf 14%, transparent); text-decoration: none; }`,
+  );
   light.push(
     `::highlight(${FLASH_NAME}) { background-color: #ffd400; color: #111; }`,
     'mark.termlight.termlight-flash { background-color: #ffd400; color: #111; }',

@@ -28,6 +28,8 @@ export interface HighlighterOptions {
   painter?: 'css' | 'dom';
   style?: HighlightStyle;
   colors?: CategoryColors;
+  /** Entries the reader knows: painted with one faint tint instead of their category's. */
+  isKnown?: (id: string) => boolean;
   /** Batched: after each scan or mutation pass. */
   onChange?: (occurrences: readonly Occurrence[]) => void;
 }

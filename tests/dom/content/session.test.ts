@@ -65,7 +65,8 @@ describe('content session', () => {
         { id: 'intelligence-sharing', count: 1 },
       ],
     });
-    expect(termlightHighlights()).toHaveLength(8);
+    // Six categories, known terms, flash and active.
+    expect(termlightHighlights()).toHaveLength(9);
     await new Promise((r) => setTimeout(r, 300)); // reports are debounced
     expect(sent.at(-1)).toEqual({ count: 2, enabled: true, host: 'news.example' });
   });

@@ -54,6 +54,7 @@ describe('CSS painter', () => {
       'termlight-capability',
       'termlight-cooperation',
       'termlight-flash',
+      'termlight-known',
       'termlight-operation',
       'termlight-organisation',
       'termlight-strategy',
