@@ -34,6 +34,8 @@ interface OpenDetail {
   focus: boolean;
   returnFocus?: HTMLElement | null;
   pointer: Point | null;
+  /** The reader asked for it (click, tap, Enter on a term): a lookup for the reading history. */
+  record?: boolean;
 }
 
 interface PopoverState<O extends PopoverOccurrence> {
@@ -130,6 +132,8 @@ export function startPopover<O extends PopoverOccurrence>(
       returnFocus: detail?.returnFocus,
       pointer: detail ? detail.pointer : state.pointer,
       since,
+      // A hover (no detail) or the reader's own pin; keyboard stepping and the API are not lookups.
+      record: detail ? detail.record === true : true,
     });
   };
 
@@ -207,7 +211,7 @@ export function startPopover<O extends PopoverOccurrence>(
       pressInPopover() {
         if (state.shown && !intent.snapshot().open?.pinned) host.pin(state.shown);
       },
-      pin: (hit, at) => intent.pin(hit, { focus: true, pointer: at }),
+      pin: (hit, at) => intent.pin(hit, { focus: true, pointer: at, record: true }),
       outside: () => intent.outside(),
       escape: () => intent.escape(),
       warm: () => void ensureView(),

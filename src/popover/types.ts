@@ -48,6 +48,8 @@ export interface ShowOptions {
   pointer: Point | null;
   /** `performance.now()` of the decision to open, for the render-time mark. */
   since: number;
+  /** The reader opened it (hover, tap, click), not keyboard stepping: reading history counts it. */
+  record?: boolean;
 }
 
 /** What the view renders; made by a `ViewFactory` once its chunk is loaded. */

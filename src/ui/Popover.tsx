@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Entry, Example } from '../glossary/schema';
 import type { Sentence } from '../text/sentence';
 import { EntryDetails } from './EntryDetails';
@@ -29,6 +30,8 @@ export interface PopoverProps {
   onHideTerm(): void;
   onDisableSite(): void;
   onClose(): void;
+  /** The reading memory (seen before, I know this term), shown above the actions. */
+  memory?: ComponentChildren;
 }
 
 /** The popover shows at most two article examples, so it stays short enough to read at a glance. */
@@ -113,6 +116,7 @@ export function Popover(props: PopoverProps) {
             </ul>
           </section>
         )}
+        {props.memory}
         <div class="tl-popover__actions">
           <button type="button" class="tl-button" onClick={props.onOpenInReference}>
             Open in reference

@@ -5,6 +5,8 @@ import { Popover } from '../../ui/Popover';
 import popoverCss from '../../ui/popover.css?inline';
 import themeCss from '../../ui/theme.css?inline';
 import type { PopoverActions, PopoverHighlighter, PopoverOccurrence, ViewHost } from '../types';
+import { MemoryBar } from './MemoryBar';
+import type { PopoverMemory } from './memory';
 import { canGoBack, currentId, type NavState, popNav, pushNav } from './navigation';
 import { pageSentences } from './page-sentences';
 import { pinRootUnits } from './shadow-css';
@@ -26,6 +28,7 @@ export interface RenderDeps<O extends PopoverOccurrence> {
   close: ViewHost<O>['close'];
   navigate(nav: NavState): void;
   reveal(target: O): void;
+  memory?: PopoverMemory;
 }
 
 /**
@@ -74,6 +77,7 @@ export function renderPopover<O extends PopoverOccurrence>(
         actions.disableSite();
         deps.close('api');
       }}
+      memory={deps.memory && <MemoryBar entryId={entry.id} memory={deps.memory} />}
       // The close button dismisses exactly like Esc, including returning focus.
       onClose={() => deps.close('escape')}
     />,

@@ -4,6 +4,7 @@ import { liveRange } from '../live-range';
 import { scrollRangeIntoView } from '../scroll';
 import type { PopoverOccurrence, PopoverView, ShowOptions, ViewHost } from '../types';
 import { attachPopoverHost, createPopoverHost, type PopoverHost } from './host';
+import type { PopoverMemory } from './memory';
 import { type NavState, startNav } from './navigation';
 import { type RangeReference, rangeReference, trackPlacement } from './placement';
 import { type Rendered, renderPopover, SHADOW_CSS } from './render';
@@ -20,7 +21,10 @@ interface Shown<O> extends Rendered<O> {
   reference: RangeReference;
 }
 
-export function createPopoverView<O extends PopoverOccurrence>(host: ViewHost<O>): PopoverView<O> {
+export function createPopoverView<O extends PopoverOccurrence>(
+  host: ViewHost<O>,
+  memory?: PopoverMemory,
+): PopoverView<O> {
   const { doc, highlighter } = host;
   const win = doc.defaultView ?? window;
   let ui: PopoverHost | null = null;
@@ -56,6 +60,7 @@ export function createPopoverView<O extends PopoverOccurrence>(host: ViewHost<O>
       close: host.close,
       navigate,
       reveal,
+      memory,
     });
 
   /** Following a related term is an interaction: the popover stays open from now on. */
@@ -144,6 +149,7 @@ export function createPopoverView<O extends PopoverOccurrence>(host: ViewHost<O>
       placement: new AbortController(),
       reference: rangeReference(range, options.pointer),
     };
+    if (options.record) memory?.opened(occurrence, doc);
     const term = paint(ui, shown);
     anchor(shown);
     if (options.focus) dialog()?.focus({ preventScroll: true });
