@@ -1,0 +1,157 @@
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { entryById } from '../../src/glossary/glossary';
+import { EXPORT_FILES, historyAnki, historyCsv } from '../../src/history/export';
+import type { Lookup } from '../../src/history/record';
+import type { HistoryStore } from '../../src/history/store';
+import { filterLookups } from '../../src/history/views';
+import { plural, t } from '../../src/i18n';
+import { normalizeHost } from '../../src/settings/hosts';
+import { setHistoryPaused, setKnown } from '../../src/settings/known';
+import type { Settings } from '../../src/settings/settings';
+import { downloadText, glossaryEntryInfo } from '../../src/ui/entry-info';
+import { type SettingsSource, useSettings } from '../../src/ui/use-settings';
+import { type FilterState, Filters, periodStart } from './Filters';
+import { LookupList } from './LookupList';
+import { Privacy } from './Privacy';
+
+export interface HistoryAppProps {
+  store: HistoryStore;
+  settings: SettingsSource;
+  updateSettings(update: (s: Settings) => Settings): Promise<Settings>;
+  getStatus(): Promise<{ reason: string; time: number } | null>;
+  initialEntry: string | null;
+  now?: () => number;
+}
+
+interface Loaded {
+  lookups: Lookup[];
+  skipped: number;
+  failure: string | null;
+}
+
+/** The history view: reads the history store directly (an extension page shares its origin). */
+export function App(props: HistoryAppProps) {
+  const { store } = props;
+  const now = props.now ?? Date.now;
+  const [settings, setSettings] = useSettings(props.settings);
+  const [filter, setFilter] = useState<FilterState>({
+    grouping: 'entry',
+    site: '',
+    category: '',
+    period: 'all',
+    entry: props.initialEntry,
+  });
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const timeZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
+
+  const reload = useCallback(async () => {
+    const read = await store.query({});
+    setLoaded(
+      read.ok
+        ? { lookups: read.records, skipped: read.skipped, failure: null }
+        : { lookups: [], skipped: 0, failure: read.reason },
+    );
+    const status = await props.getStatus();
+    setProblem(status?.reason ?? null);
+  }, [store, props.getStatus]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const all = loaded?.lookups ?? [];
+  const sites = useMemo(() => [...new Set(all.map((l) => l.site))].sort(), [all]);
+  const shown = useMemo(() => {
+    const list = filterLookups(all, {
+      ...(filter.site ? { sites: [filter.site] } : {}),
+      ...(filter.category ? { categories: [filter.category] } : {}),
+      from: periodStart(filter.period, now()),
+    });
+    return filter.entry ? list.filter((l) => l.entryId === filter.entry) : list;
+  }, [all, filter, now]);
+
+  const update = (fn: (s: Settings) => Settings) => props.updateSettings(fn).then(setSettings);
+
+  const exportAs = (kind: 'csv' | 'anki') => {
+    const text =
+      kind === 'csv' ? historyCsv(shown, glossaryEntryInfo) : historyAnki(shown, glossaryEntryInfo);
+    const file = EXPORT_FILES[kind];
+    const name = `termlight-history.${file.extension}`;
+    downloadText(text, name, file.mime);
+    setNotice(plural('history_exported', shown.length, name));
+  };
+
+  const clear = async () => {
+    const result = await store.clear();
+    setNotice(result.ok ? t('history_cleared') : t('history_error_failed'));
+    await reload();
+  };
+
+  const entryTerm = filter.entry ? (entryById(filter.entry)?.term ?? filter.entry) : null;
+  const pausedSites = Object.entries(settings?.historyPaused ?? {})
+    .filter(([, paused]) => paused)
+    .map(([host]) => host);
+  const known = (settings?.knownTerms ?? []).map((id) => ({
+    id,
+    term: entryById(id)?.term ?? id,
+  }));
+
+  return (
+    <main class="tl-options tl-history">
+      <header class="tl-options__header">
+        <span class="tl-logo" aria-hidden="true" />
+        <h1>{t('history_title')}</h1>
+      </header>
+      <div role="status" aria-live="polite" class="tl-notice-region">
+        {(problem || loaded?.failure) && (
+          <p class="tl-notice tl-notice--error" data-testid="history-problem">
+            {t(
+              `history_error_${problem === 'quota' || loaded?.failure === 'quota' ? 'quota' : 'failed'}`,
+            )}
+          </p>
+        )}
+        {loaded && loaded.skipped > 0 && (
+          <p class="tl-notice tl-notice--error" data-testid="history-skipped">
+            {plural('history_skipped', loaded.skipped)}
+          </p>
+        )}
+        {notice && <p class="tl-notice tl-notice--success">{notice}</p>}
+      </div>
+      <section class="tl-card" aria-labelledby="tl-history-lookups">
+        <h2 id="tl-history-lookups">{plural('history_lookups_heading', shown.length)}</h2>
+        <Filters state={filter} sites={sites} entryTerm={entryTerm} onChange={setFilter} />
+        <div class="tl-button-row">
+          <button type="button" class="tl-button" onClick={() => exportAs('csv')}>
+            {t('history_export_csv')}
+          </button>
+          <button type="button" class="tl-button" onClick={() => exportAs('anki')}>
+            {t('history_export_anki')}
+          </button>
+        </div>
+        {loaded ? (
+          <LookupList lookups={shown} grouping={filter.grouping} timeZone={timeZone} />
+        ) : (
+          <p class="tl-hint" aria-busy="true">
+            {t('history_loading')}
+          </p>
+        )}
+      </section>
+      <Privacy
+        pausedSites={pausedSites}
+        known={known}
+        knownStyle={settings?.knownStyle ?? 'quiet'}
+        onPause={(input) => {
+          const host = normalizeHost(input);
+          if (host) void update((s) => setHistoryPaused(s, host, true));
+          return host !== null;
+        }}
+        onResume={(host) => void update((s) => setHistoryPaused(s, host, false))}
+        onForgetKnown={(id) => void update((s) => setKnown(s, id, false))}
+        onKnownStyle={(knownStyle) => void update((s) => ({ ...s, knownStyle }))}
+        onClear={() => void clear()}
+      />
+    </main>
+  );
+}
