@@ -52,7 +52,7 @@ const startEngine: EngineStarter = async ({ isTopFrame, signal }) => {
     'popup-to-content',
     (message) => {
       if (message.type === 'popup/get-page-state') return session.pageState();
-      session.reveal(message.id);
+      session.reveal(message.id, message.index);
       return undefined;
     },
     signal,

@@ -13,6 +13,7 @@ import { normalizeHost } from '../../src/settings/hosts';
 import { exportSettings } from '../../src/settings/import-export';
 import type { Settings } from '../../src/settings/settings';
 import { clearSiteRule, setSiteEnabled } from '../../src/settings/site-rules';
+import { HistoryLinks } from '../../src/ui/HistoryLinks';
 import { useSettings } from '../../src/ui/use-settings';
 import { Appearance } from './Appearance';
 import { Backup, type Notice } from './Backup';
@@ -102,6 +103,7 @@ export function App() {
       <header class="tl-options__header">
         <span class="tl-logo" aria-hidden="true" />
         <h1>Termlight settings</h1>
+        <HistoryLinks />
       </header>
       <SiteList
         mode={settings.mode}

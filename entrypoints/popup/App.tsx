@@ -10,6 +10,7 @@ import { activeTab, openReference } from '../../src/platform/tabs';
 import { normalizeHost } from '../../src/settings/hosts';
 import { isSiteEnabled, setSiteEnabled } from '../../src/settings/site-rules';
 import { EntryDetails } from '../../src/ui/EntryDetails';
+import { HistoryLinks } from '../../src/ui/HistoryLinks';
 import { useSettings } from '../../src/ui/use-settings';
 import { GlossarySection } from './GlossarySection';
 import { PageSection, type PageView } from './PageSection';
@@ -245,6 +246,7 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
         <a href="/options.html" target="_blank" rel="noopener" class="tl-link">
           Settings
         </a>
+        <HistoryLinks />
       </footer>
     </div>
   );

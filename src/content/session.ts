@@ -47,8 +47,11 @@ export interface ContentSessionDeps {
 
 export interface ContentSession {
   pageState(): PageState;
-  /** Scrolls to the entry's next occurrence (cycling) and flashes it; false when none. */
-  reveal(id: string): boolean;
+  /**
+   * Scrolls to the entry's next occurrence (cycling), or to its occurrence `index` in reading
+   * order, and flashes it; false when none.
+   */
+  reveal(id: string, index?: number): boolean;
   command(command: ContentCommand): void;
   /** Resolves once the current run (if any) has painted; for tests and e2e. */
   ready(): Promise<void>;
@@ -191,11 +194,14 @@ export function startContentSession(deps: ContentSessionDeps): ContentSession {
         entries: [...counts].map(([id, count]) => ({ id, count })),
       };
     },
-    reveal(id) {
+    reveal(id, index) {
       if (!run) return false;
       const list = run.highlighter.occurrences().filter((o) => o.id === id);
       if (list.length === 0) return false;
-      const i = ((revealCursor.get(id) ?? -1) + 1) % list.length;
+      const i =
+        index !== undefined
+          ? Math.min(index, list.length - 1)
+          : ((revealCursor.get(id) ?? -1) + 1) % list.length;
       revealCursor.set(id, i);
       const o = list[i] as Occurrence;
       o.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });

@@ -24,6 +24,15 @@ export async function activeTab(): Promise<TabInfo | null> {
   }
 }
 
+/** Calls `cb` when another tab becomes active (the side panel follows it). */
+export function onActiveTabChanged(cb: (tabId: number) => void, signal: AbortSignal): void {
+  const listener = (info: { tabId: number }) => cb(info.tabId);
+  browser.tabs.onActivated.addListener(listener);
+  signal.addEventListener('abort', () => browser.tabs.onActivated.removeListener(listener), {
+    once: true,
+  });
+}
+
 /** `action` in MV3 (Chrome), `browserAction` in Firefox MV2. */
 function toolbarAction() {
   return browser.action ?? browser.browserAction;
@@ -63,7 +72,7 @@ export function historyUrl(entry?: string): string {
   const params = new URLSearchParams();
   if (entry) params.set('entry', entry);
   const query = params.toString();
-  return browser.runtime.getURL(`/history.html${query ? `?${query}` : ''}`);
+  return browser.runtime.getURL(`/reading.html${query ? `?${query}` : ''}`);
 }
 
 /** Opens the history view in a new tab. */
