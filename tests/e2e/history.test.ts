@@ -185,7 +185,7 @@ for (const name of BROWSERS) {
           'counter-terrorism',
         ]);
         // Not also in their category's highlight: only the quiet paint.
-        expect(painted?.['termlight-strategy'] ?? []).not.toContain('counter-terrorism');
+        expect(painted?.['termlight-operation'] ?? []).not.toContain('counter-terrorism');
         expect((await readPopover(page)).hosts).toBeLessThanOrEqual(1);
       });
 
