@@ -71,7 +71,7 @@ const hiddenKeyOf = (ids: readonly string[]) => [...ids].sort().join(',');
 
 /** Hidden and known entries decide what a run paints; known terms are rare, a restart is fine. */
 const paintKeyOf = (s: Settings) =>
-  `${hiddenKeyOf(s.hiddenTerms)}|${s.knownStyle}:${hiddenKeyOf(s.knownTerms)}`;
+  `${hiddenKeyOf(s.hiddenTerms)}|${s.knownStyle}:${hiddenKeyOf(s.knownTerms)}|${s.firstMentionOnly}`;
 
 /** Entries the matcher leaves out: the hidden ones, and the known ones when they are hidden. */
 const unmatched = (s: Settings) =>
@@ -132,6 +132,7 @@ export function startContentSession(deps: ContentSessionDeps): ContentSession {
       style: settings.style,
       colors: settings.colors,
       ...(known && known.size > 0 ? { isKnown: (id: string) => known.has(id) } : {}),
+      ...(settings.firstMentionOnly ? { firstMentionOnly: true } : {}),
       onChange: report,
     });
     const popover =

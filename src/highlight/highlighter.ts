@@ -14,6 +14,8 @@ import type { Highlighter, HighlighterOptions, Matcher, Painter } from './types'
 
 export type { Highlighter, HighlighterOptions, Occurrence } from './types';
 
+import type { Occurrence } from './types';
+
 /** Whether the page's title names a term that needs no context (then the page is about it). */
 function titleContext(doc: Document, matcher: Matcher): boolean {
   const title = doc.title ?? '';
@@ -35,6 +37,19 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     : createDomPainter(doc, categoryOf, style, options.colors, options.isKnown);
   const shadowRoots: ShadowRoot[] = [];
   let stopped = false;
+  // Each entry's first occurrence in reading order, when only first mentions are painted.
+  let firsts: Set<Occurrence> | null = null;
+  const keepFirsts = () => {
+    const seen = new Set<string>();
+    firsts = new Set();
+    for (const o of states.ordered()) {
+      if (seen.has(o.id)) continue;
+      seen.add(o.id);
+      firsts.add(o);
+    }
+    const current = firsts;
+    painter.refilter?.((o) => current.has(o));
+  };
 
   const tracker = createMutationTracker(doc, (records) => runner.push(records));
   const paint = (fn: () => void) => (painter.mutatesDom ? tracker.quiet(fn) : fn());
@@ -63,6 +78,7 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     mutations: (records, slicer) => mutationPass(ctx, records, slicer),
     pending: () => tracker.take(),
     afterPass() {
+      if (options.firstMentionOnly && painter.refilter) keepFirsts();
       mark(MARK.idle, { occurrences: states.total });
       options.onChange?.(states.ordered());
     },
@@ -86,7 +102,8 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     occurrences: () => states.ordered(),
     occurrenceAt(x, y) {
       if (stopped) return null;
-      return hitTest(doc, x, y, states, shadowRoots);
+      const hit = hitTest(doc, x, y, states, shadowRoots);
+      return hit && firsts && !firsts.has(hit) ? null : hit;
     },
     occurrenceFor(node) {
       if (stopped) return null;

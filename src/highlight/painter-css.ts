@@ -73,7 +73,10 @@ export function createCssPainter(
   // re-registered at once), without keeping removed blocks alive.
   const near = new WeakSet<Element>();
 
-  const show = (o: Occurrence) => bucket(o)?.add(o.range);
+  let keep: ((o: Occurrence) => boolean) | null = null;
+  const show = (o: Occurrence) => {
+    if (!keep || keep(o)) bucket(o)?.add(o.range);
+  };
   // A range never made was never shown: hiding must not make one.
   const hide = (o: Occurrence) => {
     const r = existingRange(o);
@@ -164,6 +167,17 @@ export function createCssPainter(
       for (const block of pending) {
         if (observer && !near.has(block)) continue;
         for (const o of byBlock.get(block) ?? []) show(o);
+      }
+    },
+    refilter(next) {
+      keep = next;
+      for (const [block, set] of byBlock) {
+        // Blocks off-screen (windowing) or held stay as they are; they show through `show`.
+        if ((observer && !near.has(block)) || heldBlocks?.has(block)) continue;
+        for (const o of set) {
+          hide(o);
+          show(o);
+        }
       }
     },
     setStyle(next, nextColors) {

@@ -30,6 +30,8 @@ export interface HighlighterOptions {
   colors?: CategoryColors;
   /** Entries the reader knows: painted with one faint tint instead of their category's. */
   isKnown?: (id: string) => boolean;
+  /** Paint (and hit-test) only each entry's first occurrence in reading order (CSS painter). */
+  firstMentionOnly?: boolean;
   /** Batched: after each scan or mutation pass. */
   onChange?: (occurrences: readonly Occurrence[]) => void;
 }
@@ -71,5 +73,7 @@ export interface Painter {
    */
   hold(): void;
   release(): void;
+  /** Shows only the occurrences `keep` accepts (null: all); optional, the CSS painter has it. */
+  refilter?(keep: ((o: Occurrence) => boolean) | null): void;
   dispose(): void;
 }

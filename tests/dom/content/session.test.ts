@@ -100,6 +100,34 @@ describe('content session', () => {
     expect(s.pageState().entries).toEqual([{ id: 'intelligence-sharing', count: 1 }]);
   });
 
+  it('known terms move to the quiet highlight, or out of the matcher when hidden', async () => {
+    const { s, change } = await session();
+    await s.ready();
+    change({ knownTerms: ['nato'] });
+    await s.ready();
+    expect(registry.get('termlight-known')?.size).toBe(2);
+    expect(s.pageState().entries).toHaveLength(2);
+    change({ knownStyle: 'hidden' });
+    await s.ready();
+    expect(s.pageState().entries).toEqual([{ id: 'intelligence-sharing', count: 1 }]);
+  });
+
+  it('first mention only paints each entry once, and the others are not hit', async () => {
+    const { s, change } = await session();
+    await s.ready();
+    change({ firstMentionOnly: true });
+    await s.ready();
+    const painted = [...registry.entries()]
+      .filter(([name]) => !['termlight-flash', 'termlight-active'].includes(name))
+      .reduce((n, [, hl]) => n + hl.size, 0);
+    expect(painted).toBe(2);
+    // Jumps still reach every occurrence.
+    expect(s.pageState().entries).toEqual([
+      { id: 'nato', count: 2 },
+      { id: 'intelligence-sharing', count: 1 },
+    ]);
+  });
+
   it('the session signal (extension update) stops everything', async () => {
     const { s } = await session();
     await s.ready();
