@@ -2,7 +2,7 @@
  * README screenshots, written only on request (`UPDATE_SCREENSHOTS=1 npm run test:e2e`), so a
  * normal run never dirties the tree. Committed in tests/e2e/screenshots/, each cropped to what it
  * shows (at most 1000x700) so the files stay small: the article, the popover on the article in
- * light and dark, the popup in light and dark, the options page.
+ * light and dark, the popup in light and dark, the options page, the reading history.
  */
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -139,6 +139,41 @@ for (const name of BROWSERS) {
         await popup.close();
       });
     }
+
+    it('history view', async () => {
+      // Three lookups on two pages, made the reader's way: resting the pointer on each term.
+      for (const [fixture, text] of [
+        ['one.html', 'intelligence sharing'],
+        ['one.html', 'technology transfer'],
+        ['two.html', 'counter-terrorism'],
+      ] as const) {
+        const page = await browsers.light().newPage();
+        await page.goto(server().url(`/fixtures/history/${fixture}`));
+        await waitForIdle(page);
+        const line = (await findTerm(page, text))?.rects[0];
+        if (!line) throw new Error(`No highlighted "${text}"`);
+        const at = centre(line);
+        await page.mouseMove(at.x, at.y);
+        await waitForPopover(page);
+        // The lookup is reported once "seen before" is answered; give it a moment.
+        await new Promise((r) => setTimeout(r, 500));
+        await page.close();
+      }
+      const page = await browsers.light().openExtensionPage('reading.html');
+      await poll(
+        async () =>
+          (await page.evaluate(() => document.querySelectorAll('.tl-lookup').length)) >= 3
+            ? true
+            : undefined,
+        { what: 'three lookups in the history view' },
+      );
+      await rendered(page, 'the history view');
+      await settled(page);
+      const file = `${screenshotsDir}/${name}-history.png`;
+      await page.screenshot(file);
+      save(file);
+      await page.close();
+    });
 
     it('options page', async () => {
       const page = await browsers.light().openExtensionPage('options.html');
