@@ -29,6 +29,46 @@ interface Loaded {
   failure: string | null;
 }
 
+/** Reads the whole history (at most the cap) and the last failure the background noted. */
+function useHistory(store: HistoryStore, getStatus: HistoryAppProps['getStatus']) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const reload = useCallback(async () => {
+    const read = await store.query({});
+    setLoaded(
+      read.ok
+        ? { lookups: read.records, skipped: read.skipped, failure: null }
+        : { lookups: [], skipped: 0, failure: read.reason },
+    );
+    const status = await getStatus();
+    setProblem(status?.reason ?? null);
+  }, [store, getStatus]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  const failure = problem ?? loaded?.failure ?? null;
+  return { loaded, failure, reload };
+}
+
+/** The notes above the list: a storage failure, damaged records, the last action. */
+function Notices(props: { failure: string | null; skipped: number; notice: string | null }) {
+  return (
+    <div role="status" aria-live="polite" class="tl-notice-region">
+      {props.failure && (
+        <p class="tl-notice tl-notice--error" data-testid="history-problem">
+          {t(props.failure === 'quota' ? 'history_error_quota' : 'history_error_failed')}
+        </p>
+      )}
+      {props.skipped > 0 && (
+        <p class="tl-notice tl-notice--error" data-testid="history-skipped">
+          {plural('history_skipped', props.skipped)}
+        </p>
+      )}
+      {props.notice && <p class="tl-notice tl-notice--success">{props.notice}</p>}
+    </div>
+  );
+}
+
 /** The history view: reads the history store directly (an extension page shares its origin). */
 export function App(props: HistoryAppProps) {
   const { store } = props;
@@ -41,25 +81,9 @@ export function App(props: HistoryAppProps) {
     period: 'all',
     entry: props.initialEntry,
   });
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { loaded, failure, reload } = useHistory(store, props.getStatus);
   const [notice, setNotice] = useState<string | null>(null);
   const timeZone = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
-
-  const reload = useCallback(async () => {
-    const read = await store.query({});
-    setLoaded(
-      read.ok
-        ? { lookups: read.records, skipped: read.skipped, failure: null }
-        : { lookups: [], skipped: 0, failure: read.reason },
-    );
-    const status = await props.getStatus();
-    setProblem(status?.reason ?? null);
-  }, [store, props.getStatus]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
 
   const all = loaded?.lookups ?? [];
   const sites = useMemo(() => [...new Set(all.map((l) => l.site))].sort(), [all]);
@@ -104,21 +128,7 @@ export function App(props: HistoryAppProps) {
         <span class="tl-logo" aria-hidden="true" />
         <h1>{t('history_title')}</h1>
       </header>
-      <div role="status" aria-live="polite" class="tl-notice-region">
-        {(problem || loaded?.failure) && (
-          <p class="tl-notice tl-notice--error" data-testid="history-problem">
-            {t(
-              `history_error_${problem === 'quota' || loaded?.failure === 'quota' ? 'quota' : 'failed'}`,
-            )}
-          </p>
-        )}
-        {loaded && loaded.skipped > 0 && (
-          <p class="tl-notice tl-notice--error" data-testid="history-skipped">
-            {plural('history_skipped', loaded.skipped)}
-          </p>
-        )}
-        {notice && <p class="tl-notice tl-notice--success">{notice}</p>}
-      </div>
+      <Notices failure={failure} skipped={loaded?.skipped ?? 0} notice={notice} />
       <section class="tl-card" aria-labelledby="tl-history-lookups">
         <h2 id="tl-history-lookups">{plural('history_lookups_heading', shown.length)}</h2>
         <Filters state={filter} sites={sites} entryTerm={entryTerm} onChange={setFilter} />

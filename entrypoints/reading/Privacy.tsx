@@ -13,48 +13,56 @@ export interface PrivacyProps {
   onClear(): void;
 }
 
-/** Pause per site, known terms (reversible), and clearing history in one step. Props only. */
-export function Privacy(props: PrivacyProps) {
+/** The sites where recording is paused, and a field to pause one more. */
+function PausedSites(props: Pick<PrivacyProps, 'pausedSites' | 'onPause' | 'onResume'>) {
   const id = useId();
   const [host, setHost] = useState('');
   const [invalid, setInvalid] = useState(false);
   return (
+    <section class="tl-card" aria-labelledby={`${id}-p`}>
+      <h2 id={`${id}-p`}>{t('history_paused_heading')}</h2>
+      <form
+        class="tl-add-site"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const ok = props.onPause(host);
+          setInvalid(!ok);
+          if (ok) setHost('');
+        }}
+      >
+        <label for={`${id}-h`}>{t('history_pause_label')}</label>
+        <input
+          id={`${id}-h`}
+          value={host}
+          placeholder="news.example.com"
+          aria-invalid={invalid ? 'true' : undefined}
+          onInput={(e) => setHost(e.currentTarget.value)}
+        />
+        <button type="submit" class="tl-button">
+          {t('history_pause_button')}
+        </button>
+      </form>
+      {invalid && <p class="tl-notice tl-notice--error">{t('history_pause_invalid')}</p>}
+      <ul class="tl-plain-list" aria-label={t('history_paused_heading')}>
+        {props.pausedSites.map((site) => (
+          <li key={site}>
+            {site}{' '}
+            <button type="button" class="tl-button" onClick={() => props.onResume(site)}>
+              {t('history_resume_button', site)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Pause per site, known terms (reversible), and clearing history in one step. Props only. */
+export function Privacy(props: PrivacyProps) {
+  const id = useId();
+  return (
     <>
-      <section class="tl-card" aria-labelledby={`${id}-p`}>
-        <h2 id={`${id}-p`}>{t('history_paused_heading')}</h2>
-        <form
-          class="tl-add-site"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const ok = props.onPause(host);
-            setInvalid(!ok);
-            if (ok) setHost('');
-          }}
-        >
-          <label for={`${id}-h`}>{t('history_pause_label')}</label>
-          <input
-            id={`${id}-h`}
-            value={host}
-            placeholder="news.example.com"
-            aria-invalid={invalid ? 'true' : undefined}
-            onInput={(e) => setHost(e.currentTarget.value)}
-          />
-          <button type="submit" class="tl-button">
-            {t('history_pause_button')}
-          </button>
-        </form>
-        {invalid && <p class="tl-notice tl-notice--error">{t('history_pause_invalid')}</p>}
-        <ul class="tl-plain-list" aria-label={t('history_paused_heading')}>
-          {props.pausedSites.map((site) => (
-            <li key={site}>
-              {site}{' '}
-              <button type="button" class="tl-button" onClick={() => props.onResume(site)}>
-                {t('history_resume_button', site)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <PausedSites {...props} />
       <section class="tl-card" aria-labelledby={`${id}-k`}>
         <h2 id={`${id}-k`}>{t('history_known_heading')}</h2>
         <fieldset class="tl-fieldset">
