@@ -52,6 +52,7 @@ const startEngine: EngineStarter = async ({ isTopFrame, signal }) => {
     'popup-to-content',
     (message) => {
       if (message.type === 'popup/get-page-state') return session.pageState();
+      if (message.type === 'popup/get-page-terms') return session.pageTerms();
       session.reveal(message.id, message.index);
       return undefined;
     },

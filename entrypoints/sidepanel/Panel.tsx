@@ -3,7 +3,7 @@ import { CATEGORY_LABELS } from '../../src/glossary/categories';
 import { entryById } from '../../src/glossary/glossary';
 import type { Category, Entry } from '../../src/glossary/schema';
 import { plural, t } from '../../src/i18n';
-import type { PageStateResponse } from '../../src/messaging/protocol';
+import type { PageStateResponse, PageTermsResponse } from '../../src/messaging/protocol';
 import type { Settings } from '../../src/settings/settings';
 import { type SettingsSource, useSettings } from '../../src/ui/use-settings';
 
@@ -13,6 +13,9 @@ const MAX_JUMPS = 12;
 export interface PanelProps {
   activeTab(): Promise<number | null>;
   pageState(tabId: number): Promise<PageStateResponse | null>;
+  pageTerms(tabId: number): Promise<PageTermsResponse | null>;
+  /** Writes the export file; its name. */
+  exportPage(reply: PageTermsResponse, kind: 'csv' | 'anki'): string;
   reveal(tabId: number, id: string, index: number): void;
   onPageChange(cb: (tabId: number) => void, signal: AbortSignal): void;
   settings: SettingsSource;
@@ -98,6 +101,23 @@ export function Panel(props: PanelProps) {
           />{' '}
           {t('panel_first_mention_only')}
         </label>
+      )}
+      {groups.length > 0 && tabId !== null && (
+        <div class="tl-button-row">
+          {(['csv', 'anki'] as const).map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              class="tl-button"
+              onClick={async () => {
+                const reply = await props.pageTerms(tabId);
+                if (reply) props.exportPage(reply, kind);
+              }}
+            >
+              {t(`panel_export_${kind}`)}
+            </button>
+          ))}
+        </div>
       )}
       {state === 'loading' && <p class="tl-hint">{t('panel_loading')}</p>}
       {state === null && <p class="tl-hint">{t('panel_unavailable')}</p>}

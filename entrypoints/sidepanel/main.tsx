@@ -6,6 +6,7 @@ import { t, uiDir, uiLocale } from '../../src/i18n';
 import { observeMessages, sendToTab } from '../../src/platform/messaging';
 import { getSettings, updateSettings, watchSettings } from '../../src/platform/storage';
 import { activeTab, onActiveTabChanged } from '../../src/platform/tabs';
+import { exportPage } from './export';
 import { Panel } from './Panel';
 
 document.documentElement.lang = uiLocale();
@@ -16,6 +17,8 @@ render(
   <Panel
     activeTab={async () => (await activeTab())?.id ?? null}
     pageState={(tabId) => sendToTab(tabId, { type: 'popup/get-page-state' })}
+    pageTerms={(tabId) => sendToTab(tabId, { type: 'popup/get-page-terms' })}
+    exportPage={exportPage}
     reveal={(tabId, id, index) => void sendToTab(tabId, { type: 'popup/reveal', id, index })}
     // The content script reports its page state whenever the page's terms change.
     onPageChange={(cb, signal) => {

@@ -1,8 +1,10 @@
 import { startHighlighter } from '../highlight/highlighter';
 import type { Category, Highlighter, Matcher, Occurrence } from '../highlight/types';
 import type { ContentCommand } from '../messaging/commands';
+import type { PageTermsResponse } from '../messaging/protocol';
 import type { Settings } from '../settings/settings';
 import { MARK, mark } from '../util/marks';
+import { pageTerms } from './page-terms';
 
 /** What the session asks of a popover: keyboard stepping (the rest it runs on its own). */
 export interface PopoverCommands {
@@ -53,6 +55,8 @@ export interface ContentSession {
    */
   reveal(id: string, index?: number): boolean;
   command(command: ContentCommand): void;
+  /** Every occurrence with the text around it, for the page briefing's export. */
+  pageTerms(): PageTermsResponse;
   /** Resolves once the current run (if any) has painted; for tests and e2e. */
   ready(): Promise<void>;
 }
@@ -214,6 +218,7 @@ export function startContentSession(deps: ContentSessionDeps): ContentSession {
       if (command === 'next-occurrence') run.popover.next();
       else run.popover.previous();
     },
+    pageTerms: () => pageTerms(run ? run.highlighter.occurrences() : [], doc),
     ready: () => run?.highlighter.idle() ?? Promise.resolve(),
   };
 }

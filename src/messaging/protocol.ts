@@ -60,9 +60,12 @@ export const RevealMessageSchema = v.object({
   id: EntryId,
   index: v.optional(Count),
 });
+/** The page briefing's export: every occurrence with the text around it (PageTermsResponse). */
+export const GetPageTermsMessageSchema = v.object({ type: v.literal('popup/get-page-terms') });
 export const PopupToContentSchema = v.variant('type', [
   GetPageStateMessageSchema,
   RevealMessageSchema,
+  GetPageTermsMessageSchema,
 ]);
 
 // background -> content
@@ -79,6 +82,26 @@ export const PageStateResponseSchema = v.object({
   /** In order of first mention. */
   entries: v.array(v.object({ id: EntryId, count: Count })),
 });
+/** Most occurrences one export carries, and the text kept on either side of each. */
+export const PAGE_TERMS_MAX = 5000;
+export const PAGE_TERMS_CONTEXT = 700;
+export const PageTermsResponseSchema = v.object({
+  title: v.pipe(v.string(), v.maxLength(2000)),
+  url: v.pipe(v.string(), v.maxLength(16_000)),
+  occurrences: v.pipe(
+    v.array(
+      v.object({
+        id: EntryId,
+        /** Text around the occurrence; [start, end) is the occurrence in it. */
+        text: v.pipe(v.string(), v.maxLength(4 * PAGE_TERMS_CONTEXT)),
+        start: Count,
+        end: Count,
+      }),
+    ),
+    v.maxLength(PAGE_TERMS_MAX),
+  ),
+});
+
 /** Null when the entry was never looked up or history cannot be read. */
 export const HistorySummaryResponseSchema = v.nullable(
   v.object({
@@ -98,6 +121,7 @@ export type MessageOf<D extends Direction> = v.InferOutput<(typeof DIRECTIONS)[D
 export type PageStateMessage = v.InferOutput<typeof PageStateMessageSchema>;
 export type PageStateResponse = v.InferOutput<typeof PageStateResponseSchema>;
 export type HistorySummaryResponse = v.InferOutput<typeof HistorySummaryResponseSchema>;
+export type PageTermsResponse = v.InferOutput<typeof PageTermsResponseSchema>;
 export type AnyMessage = MessageOf<Direction>;
 
 /** What the receiver answers to each message type (undefined = no answer). */
@@ -109,6 +133,7 @@ export interface ResponseMap {
   'content/open-history': undefined;
   'popup/get-page-state': PageStateResponse;
   'popup/reveal': undefined;
+  'popup/get-page-terms': PageTermsResponse;
   'background/command': undefined;
 }
 export type ResponseOf<M extends AnyMessage> = ResponseMap[M['type']];
@@ -116,6 +141,7 @@ export type ResponseOf<M extends AnyMessage> = ResponseMap[M['type']];
 const RESPONSE_SCHEMAS: { [K in keyof ResponseMap]?: v.GenericSchema<unknown, ResponseMap[K]> } = {
   'popup/get-page-state': PageStateResponseSchema,
   'content/history-summary': HistorySummaryResponseSchema,
+  'popup/get-page-terms': PageTermsResponseSchema,
 };
 
 /** The typed message, or null when `raw` is not a valid message of this direction. */

@@ -239,6 +239,36 @@ for (const name of BROWSERS) {
           },
           { timeout: 5000, what: 'the jump to flash the occurrence' },
         );
+        // The page's own terms, exported from the briefing: one row per term and sentence.
+        await interceptDownloads(panel);
+        await panel.evaluate(() => {
+          const button = [...document.querySelectorAll('button')].find((b) =>
+            /CSV/.test(b.textContent ?? ''),
+          );
+          button?.click();
+        });
+        const [file] = await poll(
+          async () => {
+            const files = await takeDownloads(panel);
+            return files.length > 0 ? files : undefined;
+          },
+          { timeout: 5000, what: 'the page CSV download' },
+        );
+        expect(file?.name).toBe('termlight-page.csv');
+        const rows = parseCsv(file?.text ?? '')
+          .slice(1)
+          .map((r) => [r.fields[0]?.toLowerCase(), r.fields[2]]);
+        expect(rows).toEqual([
+          ['counter-terrorism', 'A new counter-terrorism unit was announced on Monday.'],
+          [
+            'intelligence sharing',
+            'Officials said intelligence sharing would grow, and counter-terrorism training too.',
+          ],
+          [
+            'counter-terrorism',
+            'Officials said intelligence sharing would grow, and counter-terrorism training too.',
+          ],
+        ]);
       });
       expect(page.errors).toEqual([]);
       await panel.close();

@@ -1,8 +1,11 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { toPageTerms } from '../../../entrypoints/sidepanel/export';
 import { briefing, Panel } from '../../../entrypoints/sidepanel/Panel';
+import { pageCsv } from '../../../src/history/export';
 import { captureFor, createPopoverMemory } from '../../../src/popover/view/memory';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
+import { glossaryEntryInfo } from '../../../src/ui/entry-info';
 
 afterEach(cleanup);
 
@@ -32,10 +35,14 @@ describe('page briefing', () => {
     const pageState = vi.fn(async () => state);
     const settings = structuredClone(DEFAULT_SETTINGS) as Settings;
     const updateSettings = vi.fn(async (p: Partial<Settings>) => ({ ...settings, ...p }));
+    const terms = { title: 'T', url: 'https://a.example/', occurrences: [] };
+    const exportPage = vi.fn(() => 'termlight-page.csv');
     render(
       <Panel
         activeTab={async () => 7}
         pageState={pageState}
+        pageTerms={async () => terms}
+        exportPage={exportPage}
         reveal={reveal}
         onPageChange={(cb) => {
           changed = cb;
@@ -54,8 +61,35 @@ describe('page briefing', () => {
     changed?.(3); // another tab: nothing to reload
     changed?.(7);
     await waitFor(() => expect(pageState).toHaveBeenCalledTimes(2));
+    fireEvent.click(screen.getByRole('button', { name: 'Export this page (CSV)' }));
+    await waitFor(() => expect(exportPage).toHaveBeenCalledWith(terms, 'csv'));
     fireEvent.click(screen.getByRole('checkbox'));
     expect(updateSettings).toHaveBeenCalledWith({ firstMentionOnly: true });
+  });
+});
+
+describe('page export', () => {
+  it('cuts each occurrence’s sentence and writes one CSV row per term and sentence', () => {
+    const text =
+      'First one. Allies rely on intelligence sharing and intelligence sharing again. Last.';
+    const start = text.indexOf('intelligence');
+    const second = text.indexOf('intelligence', start + 1);
+    const page = toPageTerms({
+      title: 'A story',
+      url: 'https://u:p@news.example.com/a?x=1',
+      occurrences: [
+        { id: 'intelligence-sharing', text, start, end: start + 20 },
+        { id: 'intelligence-sharing', text, start: second, end: second + 20 },
+      ],
+    });
+    expect(page.occurrences[0]).toEqual({
+      entryId: 'intelligence-sharing',
+      form: 'intelligence sharing',
+      sentence: 'Allies rely on intelligence sharing and intelligence sharing again.',
+    });
+    const csv = pageCsv(page, glossaryEntryInfo, { bom: false }).trim().split('\n');
+    expect(csv).toHaveLength(2);
+    expect(csv[1]).toContain('https://news.example.com/a?x=1');
   });
 });
 
