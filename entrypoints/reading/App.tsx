@@ -161,6 +161,12 @@ export function App(props: HistoryAppProps) {
         onForgetKnown={(id) => void update((s) => setKnown(s, id, false))}
         onKnownStyle={(knownStyle) => void update((s) => ({ ...s, knownStyle }))}
         onClear={() => void clear()}
+        recording={{
+          history: settings?.history ?? true,
+          historyKeepQuery: settings?.historyKeepQuery ?? false,
+          historyCap: settings?.historyCap ?? 5000,
+        }}
+        onRecording={(patch) => void update((s) => ({ ...s, ...patch }))}
       />
     </main>
   );

@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { t } from '../../src/i18n';
-import type { KnownStyle } from '../../src/settings/settings';
+import { HISTORY_CAP_MAX, type KnownStyle } from '../../src/settings/settings';
 
 export interface PrivacyProps {
   pausedSites: readonly string[];
@@ -11,6 +11,46 @@ export interface PrivacyProps {
   onForgetKnown(id: string): void;
   onKnownStyle(style: KnownStyle): void;
   onClear(): void;
+  recording: { history: boolean; historyKeepQuery: boolean; historyCap: number };
+  onRecording(patch: Partial<PrivacyProps['recording']>): void;
+}
+
+/** Whether and how lookups are recorded: on/off, kept queries, the cap. */
+function Recording(props: Pick<PrivacyProps, 'recording' | 'onRecording'>) {
+  const { recording, onRecording } = props;
+  return (
+    <div class="tl-fieldset">
+      <label class="tl-checkbox">
+        <input
+          type="checkbox"
+          checked={recording.history}
+          onChange={(e) => onRecording({ history: e.currentTarget.checked })}
+        />{' '}
+        {t('history_record_label')}
+      </label>
+      <label class="tl-checkbox">
+        <input
+          type="checkbox"
+          checked={recording.historyKeepQuery}
+          onChange={(e) => onRecording({ historyKeepQuery: e.currentTarget.checked })}
+        />{' '}
+        {t('history_keep_query_label')}
+      </label>
+      <label>
+        {t('history_cap_label')}{' '}
+        <input
+          type="number"
+          min={1}
+          max={HISTORY_CAP_MAX}
+          value={recording.historyCap}
+          onChange={(e) => {
+            const cap = Math.round(Number(e.currentTarget.value));
+            if (cap >= 1 && cap <= HISTORY_CAP_MAX) onRecording({ historyCap: cap });
+          }}
+        />
+      </label>
+    </div>
+  );
 }
 
 /** The sites where recording is paused, and a field to pause one more. */
@@ -98,6 +138,7 @@ export function Privacy(props: PrivacyProps) {
       <section class="tl-card" aria-labelledby={`${id}-c`}>
         <h2 id={`${id}-c`}>{t('history_clear_heading')}</h2>
         <p class="tl-hint">{t('history_privacy_hint')}</p>
+        <Recording recording={props.recording} onRecording={props.onRecording} />
         <button type="button" class="tl-button tl-button--danger" onClick={props.onClear}>
           {t('history_clear_button')}
         </button>

@@ -96,6 +96,12 @@ describe('history view', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
     await waitFor(() => expect(t.settings().historyPaused).toEqual({ 'news.example.com': true }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Keep query strings/ }));
+    await waitFor(() => expect(t.settings().historyKeepQuery).toBe(true));
+    fireEvent.change(screen.getByRole('spinbutton', { name: /Keep at most/ }), {
+      target: { value: '200' },
+    });
+    await waitFor(() => expect(t.settings().historyCap).toBe(200));
     const known = screen.getByRole('list', { name: 'Terms you know' });
     fireEvent.click(within(known).getByRole('button'));
     await waitFor(() => expect(t.settings().knownTerms).toEqual([]));
