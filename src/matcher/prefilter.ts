@@ -254,18 +254,31 @@ export function buildNeedles(forms: readonly NeedleForm[]): string | null {
   }
   const guarded = englishNeedles(next, `[${SEP_CHARS}]+`);
   if (guarded.length === 0 && open.size === 0) return null;
-  return `${guarded.join('|')}\n${openNeedles(open).join('|')}`;
+  // Arabic-script words take proclitics before them; Latin words take endings only (French
+  // elision comes after an apostrophe), so a Latin needle starts at a word boundary.
+  const arabic = [...open].filter((k) => isArabicScript(k.charCodeAt(0)));
+  const latin = [...open].filter((k) => !isArabicScript(k.charCodeAt(0)));
+  // Text read as English can only match English forms: most pages need just these needles.
+  const isEn = (k: string) => ((langs.get(k) ?? 0) & en) !== 0;
+  const parts = [guarded, openNeedles(arabic), openNeedles(latin)];
+  parts.push(openNeedles(arabic.filter(isEn)), openNeedles(latin.filter(isEn)));
+  return parts.map((n) => n.join('|')).join('\n');
 }
 
 /**
  * One RegExp (global, case-insensitive) that matches at every possible start of a match, and at
  * every character the needles cannot vouch for (see `isUnsafeHit`).
  */
-export function prefilterRegExp(needles: string): RegExp {
-  const [guarded = '', open = ''] = needles.split('\n');
+export function prefilterRegExp(needles: string, only?: 'en'): RegExp {
+  const lines = needles.split('\n');
+  const guarded = lines[0] ?? '';
+  // Lines 1–2 open needles for every language, 3–4 those of keys that English forms use.
+  const open = lines[only === 'en' ? 3 : 1] ?? '';
+  const latin = lines[only === 'en' ? 4 : 2] ?? '';
   const parts: string[] = [];
   if (guarded) parts.push(`(?<![A-Za-z0-9])(?:${guarded})(?![A-Za-z0-9])`);
   if (open) parts.push(`(?:${open})`);
+  if (latin) parts.push(`(?<![A-Za-z0-9])(?:${latin})`);
   // The unsafe class (hundreds of ranges) is only tried on non-ASCII characters, through a
   // lookbehind: testing it at every position cost more than all the needles together.
   parts.push(`[^\\u0000-\\u007f](?<=[${UNSAFE_CHARS}])`);

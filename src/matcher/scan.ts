@@ -7,7 +7,7 @@
  */
 
 import { CharClass, classAt } from './chars';
-import { ALL_LANGUAGES } from './lang/languages';
+import { ALL_LANGUAGES, bitOf } from './lang/languages';
 import { isUnsafeHit, prefilterRegExp } from './prefilter';
 import { buildMatcherTables } from './tables';
 import { createTokenBuffer, tokenize } from './tokenize';
@@ -111,6 +111,14 @@ export function loadMatcher(tables: MatcherTables, options: LoadOptions = {}): M
   }
 
   const pre = tables.prefilter === null ? null : prefilterRegExp(tables.prefilter);
+  const EN = bitOf('en');
+  let preEn: RegExp | null = null;
+  /** The needles for text read as `languages`: English text needs only English forms' needles. */
+  function needlesFor(languages: number): RegExp {
+    if (languages !== EN) return pre as RegExp;
+    preEn ??= prefilterRegExp(tables.prefilter as string, 'en');
+    return preEn;
+  }
 
   /** Where a window around a hit at `h` starts: the word before, when the hit may hide it. */
   function windowStart(text: string, h: number, pos: number): number {
@@ -143,7 +151,7 @@ export function loadMatcher(tables: MatcherTables, options: LoadOptions = {}): M
     matches: Match[],
     languages: number,
   ): number {
-    const re = pre as RegExp;
+    const re = needlesFor(languages);
     const n = text.length;
     const stop = from + maxChars;
     let pos = from;

@@ -31,6 +31,17 @@ const MS_ID = bitOf('ms') | bitOf('id');
 // tell them apart in a short text, while their forms hardly collide: read them as one group.
 const ARABIC_SCRIPT = bitOf('ar') | bitOf('fa') | bitOf('ur');
 
+/**
+ * The languages whose forms may match in text read as `mask`: a word there is only worth
+ * reducing by those languages' rules (English forms match everywhere, Turkish ones only in
+ * Turkish text).
+ */
+export function formLanguagesIn(mask: number): number {
+  let out = 0;
+  for (const lang of LANGUAGES) if ((formMask(lang) & mask) !== 0) out |= bitOf(lang);
+  return out;
+}
+
 /** Where a form of `lang` may match: its own language and the ones read as the same. */
 export function formMask(lang: Language): number {
   if (lang === 'en') return ALL_LANGUAGES;
