@@ -276,9 +276,17 @@ export function prefilterRegExp(needles: string, only?: 'en'): RegExp {
   const open = lines[only === 'en' ? 3 : 1] ?? '';
   const latin = lines[only === 'en' ? 4 : 2] ?? '';
   const parts: string[] = [];
-  if (guarded) parts.push(`(?<![A-Za-z0-9])(?:${guarded})(?![A-Za-z0-9])`);
+  // Not after an ASCII letter or digit. Written as `\b` (what the RegExp engine tests fastest:
+  // a lookbehind before a large alternation ran two to four times slower), or after `_` (a word
+  // character to `\b`, not to the tokenizer), or before a non-ASCII letter (ı, İ, é, Arabic
+  // digits: never a boundary to `\b`; a superset, which is safe).
+  const words: string[] = [];
+  if (guarded) words.push(`(?:${guarded})(?![A-Za-z0-9])`);
+  if (latin) words.push(latin);
+  if (words.length > 0) {
+    parts.push(`(?:\\b|(?<=_)|(?=[\\u0080-\\uffff]))(?:${words.join('|')})`);
+  }
   if (open) parts.push(`(?:${open})`);
-  if (latin) parts.push(`(?<![A-Za-z0-9])(?:${latin})`);
   // The unsafe class (hundreds of ranges) is only tried on non-ASCII characters, through a
   // lookbehind: testing it at every position cost more than all the needles together.
   parts.push(`[^\\u0000-\\u007f](?<=[${UNSAFE_CHARS}])`);

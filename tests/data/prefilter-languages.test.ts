@@ -46,6 +46,7 @@ describe('the pre-filter skips nothing that matches', () => {
           `و${form}ات`,
           `${form}'nın ve ${form}lerini`,
           `(${form}).`,
+          `snake_${form} «${form}»`,
         ]) {
           agree(text, lang);
         }
@@ -58,7 +59,7 @@ describe('the pre-filter skips nothing that matches', () => {
       agree(entry.definition, 'en');
       for (const ex of entry.examples ?? []) agree(typeof ex === 'string' ? ex : ex.text, 'en');
       for (const alias of [entry.term, ...(entry.aliases ?? [])]) {
-        agree(`re${alias} and un${alias}s, ${alias}'s`, 'en');
+        agree(`re${alias} and un${alias}s, ${alias}'s, x_${alias}`, 'en');
       }
     }
   });
