@@ -50,7 +50,7 @@ export function reductions(
   }
   for (const [base, langs] of bases) {
     if (base !== key) addReduced(out, base, langs);
-    if ((only & ARABIC_SCRIPT) !== 0 && isArabicKey(base)) arabicReductions(base, out);
+    if ((only & ARABIC_SCRIPT) !== 0 && isArabicKey(base)) arabicReductions(base, out, mayBeKey);
     // Latin endings on any script's word: a form written in one script may still be quoted
     // with an English plural in another.
     if (mayBeKey(base)) latinReductions(base, langs, mayBeKey, out);
