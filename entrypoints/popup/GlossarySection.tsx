@@ -1,6 +1,7 @@
 import type { Ref } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { CATEGORIES, type Category, type Entry } from '../../src/glossary/schema';
+import { formatNumber, plural, SLOT, t, tAround } from '../../src/i18n';
 
 export interface GlossarySectionProps {
   query: string;
@@ -93,14 +94,19 @@ export function GlossarySection({
     }
   };
 
-  const summary = query.trim()
-    ? `${results.length} ${results.length === 1 ? 'entry matches' : 'entries match'}`
-    : `${results.length} ${results.length === 1 ? 'entry' : 'entries'}`;
+  const summary = plural(
+    query.trim() ? 'glossary_summary_matches' : 'glossary_summary_entries',
+    results.length,
+  );
+  // The query is an element (<q>, its own direction); the words go around it.
+  const noMatch = category
+    ? tAround('glossary_no_match_in_category', SLOT, categoryLabels[category])
+    : tAround('glossary_no_match', SLOT);
 
   return (
     <section class="tl-section tl-glossary" aria-labelledby="tl-glossary-heading">
       <h2 id="tl-glossary-heading" class="tl-section__heading">
-        Glossary
+        {t('glossary_heading')}
       </h2>
       <div class="tl-search">
         <svg class="tl-search__icon" viewBox="0 0 20 20" aria-hidden="true">
@@ -115,12 +121,12 @@ export function GlossarySection({
           role="combobox"
           // Preact types require `list` with role=combobox; the results are our listbox, not a datalist.
           list={undefined}
-          aria-label="Search the glossary"
+          aria-label={t('glossary_search_label')}
           aria-autocomplete="list"
           aria-expanded={results.length > 0}
           aria-controls="tl-results"
           aria-activedescendant={active ? optionId(active.id) : undefined}
-          placeholder="Search terms, abbreviations, definitions"
+          placeholder={t('glossary_search_placeholder')}
           autoComplete="off"
           spellcheck={false}
           dir="auto"
@@ -130,14 +136,14 @@ export function GlossarySection({
         />
       </div>
       <fieldset class="tl-chips">
-        <legend class="tl-visually-hidden">Category</legend>
+        <legend class="tl-visually-hidden">{t('glossary_category_legend')}</legend>
         <button
           type="button"
           class="tl-chip tl-chip--button"
           aria-pressed={category === null}
           onClick={() => onCategory(null)}
         >
-          All
+          {t('glossary_category_all')}
         </button>
         {CATEGORIES.map((c) => (
           <button
@@ -161,14 +167,15 @@ export function GlossarySection({
           <p>
             {query.trim() ? (
               <>
-                Nothing matches <q dir="auto">{query.trim()}</q>
-                {category ? ` in ${categoryLabels[category]}` : ''}.
+                {noMatch[0]}
+                <q dir="auto">{query.trim()}</q>
+                {noMatch[1]}
               </>
             ) : (
-              'No entries in this category.'
+              t('glossary_empty_category')
             )}
           </p>
-          <p class="tl-note">Try fewer letters, another spelling, or all categories.</p>
+          <p class="tl-note">{t('glossary_no_match_hint')}</p>
           <button
             type="button"
             class="tl-button"
@@ -177,7 +184,7 @@ export function GlossarySection({
               onCategory(null);
             }}
           >
-            Clear search
+            {t('glossary_clear_search')}
           </button>
         </div>
       ) : (
@@ -186,7 +193,7 @@ export function GlossarySection({
           id="tl-results"
           class="tl-results"
           role="listbox"
-          aria-label="Glossary entries"
+          aria-label={t('glossary_results_label')}
         >
           {results.map((entry, index) => {
             const count = pageCounts?.get(entry.id);
@@ -217,8 +224,8 @@ export function GlossarySection({
                   </span>
                 </span>
                 {count !== undefined && count > 0 && (
-                  <span class="tl-page__count" title="On this page">
-                    {count}
+                  <span class="tl-page__count" title={t('glossary_on_page_title')}>
+                    {formatNumber(count)}
                   </span>
                 )}
               </div>
