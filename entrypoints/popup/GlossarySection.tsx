@@ -1,7 +1,9 @@
 import type { Ref } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { localEntry } from '../../src/glossary/localised';
 import { CATEGORIES, type Category, type Entry } from '../../src/glossary/schema';
 import { formatNumber, plural, SLOT, t, tAround } from '../../src/i18n';
+import { AlphaIndex } from './AlphaIndex';
 
 export interface GlossarySectionProps {
   query: string;
@@ -40,16 +42,20 @@ export function GlossarySection({
   // Scroll only when the keyboard moved the selection: on first render or on hover, scrolling
   // would jump the popup around.
   const keyboardMoved = useRef(false);
+  // A letter of the index puts its first entry at the top, not merely in view.
+  const jumped = useRef(false);
   useEffect(() => {
     const list = listRef.current;
     if (!keyboardMoved.current || !active || !list) return;
     keyboardMoved.current = false;
+    const toTop = jumped.current;
+    jumped.current = false;
     const el = list.querySelector<HTMLElement>(`#${CSS.escape(optionId(active.id))}`);
     if (!el) return;
     if (list.scrollHeight <= list.clientHeight) {
       // Full-page view: the list does not scroll itself, the page does.
-      el.scrollIntoView?.({ block: 'nearest' });
-    } else if (el.offsetTop < list.scrollTop) {
+      el.scrollIntoView?.({ block: toTop ? 'start' : 'nearest' });
+    } else if (toTop || el.offsetTop < list.scrollTop) {
       list.scrollTop = el.offsetTop;
     } else if (el.offsetTop + el.offsetHeight > list.scrollTop + list.clientHeight) {
       list.scrollTop = el.offsetTop + el.offsetHeight - list.clientHeight;
@@ -159,6 +165,19 @@ export function GlossarySection({
           </button>
         ))}
       </fieldset>
+      {!query.trim() && (
+        <AlphaIndex
+          entries={results}
+          controls="tl-results"
+          onJump={(index) => {
+            keyboardMoved.current = true;
+            jumped.current = true;
+            onActiveIndex(index);
+            // Back in the search box: arrows go on from that entry and Enter opens it.
+            if (inputRef && typeof inputRef === 'object') inputRef.current?.focus();
+          }}
+        />
+      )}
       <p class="tl-results-summary" role="status">
         {summary}
       </p>
@@ -197,6 +216,7 @@ export function GlossarySection({
         >
           {results.map((entry, index) => {
             const count = pageCounts?.get(entry.id);
+            const local = localEntry(entry.id);
             return (
               // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard handled by the combobox input
               <div
@@ -213,14 +233,23 @@ export function GlossarySection({
               >
                 <span class="tl-dot" aria-hidden="true" />
                 <span class="tl-result__text">
-                  <span class="tl-result__term" dir="auto">
+                  <span class="tl-result__term" lang="en" dir="auto">
                     {entry.term}
                     {entry.abbreviation && entry.abbreviation !== entry.term && (
                       <span class="tl-result__abbr"> · {entry.abbreviation}</span>
                     )}
                   </span>
-                  <span class="tl-result__definition" dir="auto">
-                    {entry.definition}
+                  {local && (
+                    <span class="tl-result__local" lang={local.lang} dir="auto">
+                      {local.term}
+                    </span>
+                  )}
+                  <span
+                    class="tl-result__definition"
+                    lang={local?.definition ? local.lang : 'en'}
+                    dir="auto"
+                  >
+                    {local?.definition ?? entry.definition}
                   </span>
                 </span>
                 {count !== undefined && count > 0 && (

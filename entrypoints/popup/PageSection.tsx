@@ -1,3 +1,4 @@
+import { localEntry } from '../../src/glossary/localised';
 import type { Entry } from '../../src/glossary/schema';
 import { formatNumber, plural, t } from '../../src/i18n';
 import { type Unavailable, unavailableText } from './page-access';
@@ -41,37 +42,40 @@ export function PageSection({ page, onReveal, onOpen }: PageSectionProps) {
       {page.status === 'ready' && total === 0 && <p class="tl-empty">{t('popup_page_empty')}</p>}
       {page.status === 'ready' && total > 0 && (
         <ul class="tl-page__list">
-          {page.entries.map(({ entry, count }) => (
-            <li class="tl-page__item" key={entry.id} data-category={entry.category}>
-              <button
-                type="button"
-                class="tl-page__reveal"
-                title={t('popup_page_reveal_title')}
-                onClick={() => onReveal(entry.id)}
-              >
-                <span class="tl-dot" aria-hidden="true" />
-                <span class="tl-page__term" dir="auto">
-                  {entry.term}
-                </span>
-                {/* Word order differs (tr "bu sayfada 3 kez"): the digits show, the sentence is read. */}
-                <span class="tl-page__count">
-                  <span aria-hidden="true">{formatNumber(count)}</span>
-                  <span class="tl-visually-hidden">{plural('popup_page_item_count', count)}</span>
-                </span>
-              </button>
-              <button
-                type="button"
-                class="tl-icon-button"
-                aria-label={t('popup_page_definition_label', entry.term)}
-                title={t('popup_page_definition_title')}
-                onClick={() => onOpen(entry.id)}
-              >
-                <span class="tl-chevron" aria-hidden="true">
-                  ›
-                </span>
-              </button>
-            </li>
-          ))}
+          {page.entries.map(({ entry, count }) => {
+            const local = localEntry(entry.id);
+            return (
+              <li class="tl-page__item" key={entry.id} data-category={entry.category}>
+                <button
+                  type="button"
+                  class="tl-page__reveal"
+                  title={t('popup_page_reveal_title')}
+                  onClick={() => onReveal(entry.id)}
+                >
+                  <span class="tl-dot" aria-hidden="true" />
+                  <span class="tl-page__term" lang={local?.lang ?? 'en'} dir="auto">
+                    {local?.term ?? entry.term}
+                  </span>
+                  {/* Word order differs (tr "bu sayfada 3 kez"): the digits show, the sentence is read. */}
+                  <span class="tl-page__count">
+                    <span aria-hidden="true">{formatNumber(count)}</span>
+                    <span class="tl-visually-hidden">{plural('popup_page_item_count', count)}</span>
+                  </span>
+                </button>
+                <button
+                  type="button"
+                  class="tl-icon-button"
+                  aria-label={t('popup_page_definition_label', local?.term ?? entry.term)}
+                  title={t('popup_page_definition_title')}
+                  onClick={() => onOpen(entry.id)}
+                >
+                  <span class="tl-chevron" aria-hidden="true">
+                    ›
+                  </span>
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>
