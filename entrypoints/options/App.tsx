@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { CATEGORY_LABELS } from '../../src/glossary/categories';
 import { entryById } from '../../src/glossary/glossary';
+import { localEntry } from '../../src/glossary/localised';
 import type { Category } from '../../src/glossary/schema';
 import { plural, t } from '../../src/i18n';
 import {
@@ -95,7 +96,10 @@ export function App() {
     });
   };
 
-  const hidden = settings.hiddenTerms.map((id) => ({ id, term: entryById(id)?.term ?? id }));
+  const hidden = settings.hiddenTerms.map((id) => ({
+    id,
+    term: localEntry(id)?.term ?? entryById(id)?.term ?? id,
+  }));
 
   return (
     <main class="tl-options">

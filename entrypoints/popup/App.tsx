@@ -201,7 +201,7 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
                 ←
               </span>{' '}
               {stack.length > 1
-                ? t('popup_back_to', entryById(stack[stack.length - 2] ?? '')?.term ?? '')
+                ? t('popup_back_to', termOf(stack[stack.length - 2] ?? ''))
                 : t('popup_back')}
             </button>
             <EntryDetails
@@ -213,6 +213,7 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
               articleTitle={glossary.article.title}
               categoryLabel={CATEGORY_LABELS[current.category]}
               local={localEntry(current.id)}
+              localOf={localEntry}
               onShowOnPage={pageCounts ? () => reveal(current.id) : undefined}
             />
           </div>
@@ -251,6 +252,11 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
       </footer>
     </div>
   );
+}
+
+/** The entry's term in the interface language, else in English. */
+function termOf(id: string): string {
+  return localEntry(id)?.term ?? entryById(id)?.term ?? id;
 }
 
 function toPageView(reply: PageStateResponse): PageView {

@@ -24,6 +24,8 @@ export interface EntryDetailsProps {
   onShowOnPage?: (() => void) | undefined;
   /** The entry in the interface language (data/lang), when that language has it. */
   local?: LocalEntry | undefined;
+  /** The same for related entries, so their chips read in the interface language too. */
+  localOf?: ((id: string) => LocalEntry | undefined) | undefined;
 }
 
 /** An entry's term and definition in one interface language; English fills what is missing. */
@@ -41,6 +43,95 @@ function pageCountText(count: number): string {
   return count === 0 ? t('entry_page_count_none') : plural('entry_page_count', count);
 }
 
+type HeadingTag = 'h2' | 'h3' | 'h4';
+
+/** The reader's own language leads; the English term (what search and the article use) follows. */
+function TermHeading({
+  entry,
+  local,
+  id,
+  Heading,
+}: {
+  entry: Entry;
+  local: LocalEntry | undefined;
+  id: string;
+  Heading: HeadingTag;
+}) {
+  const english = (
+    <>
+      {entry.term}
+      {entry.abbreviation && entry.abbreviation !== entry.term && (
+        <span class="tl-entry__abbr"> ({entry.abbreviation})</span>
+      )}
+    </>
+  );
+  if (!local) {
+    return (
+      <Heading id={id} class="tl-entry__term" lang="en" dir="auto">
+        {english}
+      </Heading>
+    );
+  }
+  return (
+    <>
+      <Heading id={id} class="tl-entry__term" lang={local.lang} dir="auto">
+        {local.term}
+      </Heading>
+      <p class="tl-entry__english" lang="en" dir="ltr">
+        {english}
+      </p>
+    </>
+  );
+}
+
+/** Sentences quoted from the reference article (English), with the term emphasised. */
+function Examples({
+  entry,
+  examples,
+  articleTitle,
+  SubHeading,
+}: {
+  entry: Entry;
+  examples: readonly EntryExample[];
+  articleTitle: string | undefined;
+  SubHeading: HeadingTag;
+}) {
+  const forms = formsOf(entry);
+  const quoted = tAround('entry_quoted_from', SLOT);
+  return (
+    <section class="tl-entry__examples" aria-label={t('entry_examples_heading')}>
+      <SubHeading class="tl-entry__subheading">{t('entry_examples_heading')}</SubHeading>
+      {examples.map((example) => (
+        <figure class="tl-example" key={`${example.section}|${example.text}`}>
+          <blockquote class="tl-example__quote" lang="en" dir="auto">
+            {splitEmphasis(example.text, forms).map((segment, i) =>
+              segment.mark ? <mark key={i}>{segment.text}</mark> : segment.text,
+            )}
+          </blockquote>
+          <figcaption class="tl-example__source">
+            <span aria-hidden="true">§ </span>
+            <span class="tl-visually-hidden">{t('entry_example_section_label')} </span>
+            <span lang="en" dir="auto">
+              {example.section}
+            </span>
+          </figcaption>
+        </figure>
+      ))}
+      <p class="tl-entry__attribution">
+        {quoted[0]}
+        {articleTitle ? (
+          <cite lang="en" dir="ltr">
+            {articleTitle}
+          </cite>
+        ) : (
+          <cite>{t('entry_reference_article_fallback')}</cite>
+        )}
+        {quoted[1]}
+      </p>
+    </section>
+  );
+}
+
 /** Definition, quoted article examples and related entries of one glossary entry. Props only. */
 export function EntryDetails({
   entry,
@@ -53,39 +144,16 @@ export function EntryDetails({
   headingLevel = 2,
   onShowOnPage,
   local,
+  localOf,
 }: EntryDetailsProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const SubHeading = headingLevel === 2 ? 'h3' : 'h4';
-  const forms = formsOf(entry);
   const headingId = `tl-entry-${entry.id}`;
-  const quoted = tAround('entry_quoted_from', SLOT);
-  const english = (
-    <>
-      {entry.term}
-      {entry.abbreviation && entry.abbreviation !== entry.term && (
-        <span class="tl-entry__abbr"> ({entry.abbreviation})</span>
-      )}
-    </>
-  );
 
   return (
     <article class="tl-entry" aria-labelledby={headingId} data-category={entry.category}>
       <header class="tl-entry__header">
-        {/* The reader's own language leads; the English term (what search and the article use) follows. */}
-        {local ? (
-          <>
-            <Heading id={headingId} class="tl-entry__term" lang={local.lang} dir="auto">
-              {local.term}
-            </Heading>
-            <p class="tl-entry__english" lang="en" dir="ltr">
-              {english}
-            </p>
-          </>
-        ) : (
-          <Heading id={headingId} class="tl-entry__term" lang="en" dir="auto">
-            {english}
-          </Heading>
-        )}
+        <TermHeading entry={entry} local={local} id={headingId} Heading={Heading} />
         <p class="tl-entry__meta">
           <span class="tl-chip tl-chip--static" data-category={entry.category}>
             <span class="tl-dot" aria-hidden="true" />
@@ -115,57 +183,36 @@ export function EntryDetails({
       )}
 
       {examples.length > 0 && (
-        <section class="tl-entry__examples" aria-label={t('entry_examples_heading')}>
-          <SubHeading class="tl-entry__subheading">{t('entry_examples_heading')}</SubHeading>
-          {examples.map((example) => (
-            <figure class="tl-example" key={`${example.section}|${example.text}`}>
-              <blockquote class="tl-example__quote" lang="en" dir="auto">
-                {splitEmphasis(example.text, forms).map((segment, i) =>
-                  segment.mark ? <mark key={i}>{segment.text}</mark> : segment.text,
-                )}
-              </blockquote>
-              <figcaption class="tl-example__source">
-                <span aria-hidden="true">§ </span>
-                <span class="tl-visually-hidden">{t('entry_example_section_label')} </span>
-                <span lang="en" dir="auto">
-                  {example.section}
-                </span>
-              </figcaption>
-            </figure>
-          ))}
-          <p class="tl-entry__attribution">
-            {quoted[0]}
-            {articleTitle ? (
-              <cite lang="en" dir="ltr">
-                {articleTitle}
-              </cite>
-            ) : (
-              <cite>{t('entry_reference_article_fallback')}</cite>
-            )}
-            {quoted[1]}
-          </p>
-        </section>
+        <Examples
+          entry={entry}
+          examples={examples}
+          articleTitle={articleTitle}
+          SubHeading={SubHeading}
+        />
       )}
 
       {related.length > 0 && (
         <nav class="tl-entry__related" aria-label={t('entry_related_label')}>
           <SubHeading class="tl-entry__subheading">{t('entry_related_heading')}</SubHeading>
           <ul class="tl-related-list">
-            {related.map((other) => (
-              <li key={other.id}>
-                <button
-                  type="button"
-                  class="tl-chip tl-chip--button"
-                  data-category={other.category}
-                  onClick={() => onRelated(other.id)}
-                >
-                  <span class="tl-dot" aria-hidden="true" />
-                  <span lang="en" dir="auto">
-                    {other.term}
-                  </span>
-                </button>
-              </li>
-            ))}
+            {related.map((other) => {
+              const name = localOf?.(other.id);
+              return (
+                <li key={other.id}>
+                  <button
+                    type="button"
+                    class="tl-chip tl-chip--button"
+                    data-category={other.category}
+                    onClick={() => onRelated(other.id)}
+                  >
+                    <span class="tl-dot" aria-hidden="true" />
+                    <span lang={name?.lang ?? 'en'} dir="auto">
+                      {name?.term ?? other.term}
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
           </ul>
         </nav>
       )}

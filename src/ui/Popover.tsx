@@ -25,6 +25,8 @@ export interface PopoverProps {
   dir?: 'ltr' | 'rtl';
   /** The entry in the interface language, when data/lang has it. */
   local?: LocalEntry | undefined;
+  /** The same for related entries. */
+  localOf?: ((id: string) => LocalEntry | undefined) | undefined;
   /** The words as found on the page (any script), shown when they differ from the term. */
   foundForm?: string | undefined;
   onBack(): void;
@@ -115,6 +117,7 @@ export function Popover(props: PopoverProps) {
         )}
         <EntryDetails
           local={props.local}
+          localOf={props.localOf}
           entry={entry}
           examples={examples}
           related={props.related}

@@ -61,6 +61,7 @@ export function renderPopover<O extends PopoverOccurrence>(
       pinned={current.pinned}
       canGoBack={canGoBack(current.nav)}
       local={localEntry(entry.id)}
+      localOf={localEntry}
       // The page's words belong to the occurrence's entry, not to a related one navigated to.
       foundForm={entry.id === current.occurrence.id ? current.occurrence.text : undefined}
       onBack={() => deps.navigate(popNav(current.nav))}
