@@ -69,9 +69,8 @@ export function PageSection({ page, onReveal, onOpen }: PageSectionProps) {
                   title={t('popup_page_definition_title')}
                   onClick={() => onOpen(entry.id)}
                 >
-                  <span class="tl-chevron" aria-hidden="true">
-                    ›
-                  </span>
+                  {/* Mirrored in right-to-left layouts (style.css). */}
+                  <span aria-hidden="true">›</span>
                 </button>
               </li>
             );
