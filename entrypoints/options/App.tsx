@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { CATEGORY_LABELS } from '../../src/glossary/categories';
 import { entryById } from '../../src/glossary/glossary';
+import { localEntry } from '../../src/glossary/localised';
 import type { Category } from '../../src/glossary/schema';
+import { plural, t } from '../../src/i18n';
 import {
   getSettings,
   importSettings,
@@ -41,7 +43,7 @@ export function App() {
   if (!settings) {
     return (
       <main class="tl-options" aria-busy="true">
-        <h1>Termlight settings</h1>
+        <h1>{t('options_title')}</h1>
       </main>
     );
   }
@@ -51,11 +53,10 @@ export function App() {
 
   const onAdd = (input: string): string | null => {
     const host = normalizeHost(input);
-    if (!host)
-      return `“${input.trim() || ' '}” is not a site address. Enter a host such as news.example.com.`;
+    if (!host) return t('options_add_invalid_host', input.trim() || ' ');
     // The list holds the exceptions to the mode: sites off in 'deny' mode, on in 'allow' mode.
     const on = settings.mode === 'allow';
-    if (setSiteEnabled(settings, host, on) === settings) return `${host} is already in the list.`;
+    if (setSiteEnabled(settings, host, on) === settings) return t('options_add_duplicate', host);
     update((s) => setSiteEnabled(s, host, on));
     return null;
   };
@@ -75,7 +76,7 @@ export function App() {
     try {
       text = await file.text();
     } catch {
-      setNotice({ kind: 'error', message: `Could not read ${file.name}. Nothing was changed.` });
+      setNotice({ kind: 'error', message: t('options_import_read_error', file.name) });
       return;
     }
     // Validates first (parseImport) and writes only a valid file: a bad one changes nothing.
@@ -83,7 +84,7 @@ export function App() {
     if (!result.ok) {
       setNotice({
         kind: 'error',
-        message: `${file.name} was not imported: ${result.error} Nothing was changed.`,
+        message: t('options_import_failed', file.name, result.error),
       });
       return;
     }
@@ -91,17 +92,20 @@ export function App() {
     const sites = Object.keys(result.settings.siteRules).length;
     setNotice({
       kind: 'success',
-      message: `Imported settings from ${file.name} (${sites} ${sites === 1 ? 'site' : 'sites'}).`,
+      message: plural('options_import_done', sites, file.name),
     });
   };
 
-  const hidden = settings.hiddenTerms.map((id) => ({ id, term: entryById(id)?.term ?? id }));
+  const hidden = settings.hiddenTerms.map((id) => ({
+    id,
+    term: localEntry(id)?.term ?? entryById(id)?.term ?? id,
+  }));
 
   return (
     <main class="tl-options">
       <header class="tl-options__header">
         <span class="tl-logo" aria-hidden="true" />
-        <h1>Termlight settings</h1>
+        <h1>{t('options_title')}</h1>
       </header>
       <SiteList
         mode={settings.mode}
@@ -131,12 +135,15 @@ export function App() {
         onImport={onImport}
         onExport={() => {
           downloadText(exportSettings(settings), 'termlight-settings.json');
-          setNotice({ kind: 'success', message: 'Exported settings to termlight-settings.json.' });
+          setNotice({
+            kind: 'success',
+            message: t('options_export_done', 'termlight-settings.json'),
+          });
         }}
         onReset={async () => {
           await resetSettings();
           setSettings(await getSettings());
-          setNotice({ kind: 'success', message: 'All settings are back to their defaults.' });
+          setNotice({ kind: 'success', message: t('options_reset_done') });
         }}
       />
     </main>

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CATEGORY_LABELS } from '../../src/glossary/categories';
 import { entryById, glossary } from '../../src/glossary/glossary';
+import { localEntry } from '../../src/glossary/localised';
 import type { Category, Entry } from '../../src/glossary/schema';
 import { searchGlossary, warmSearchIndex } from '../../src/glossary/search';
+import { t } from '../../src/i18n';
 import type { PageStateResponse } from '../../src/messaging/protocol';
 import { observeMessages, sendToTab } from '../../src/platform/messaging';
 import { getSettings, updateSettings, watchSettings } from '../../src/platform/storage';
@@ -199,8 +201,8 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
                 ←
               </span>{' '}
               {stack.length > 1
-                ? `Back to ${entryById(stack[stack.length - 2] ?? '')?.term}`
-                : 'Back'}
+                ? t('popup_back_to', termOf(stack[stack.length - 2] ?? ''))
+                : t('popup_back')}
             </button>
             <EntryDetails
               entry={current}
@@ -210,6 +212,8 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
               pageCount={pageCounts ? (pageCounts.get(current.id) ?? 0) : undefined}
               articleTitle={glossary.article.title}
               categoryLabel={CATEGORY_LABELS[current.category]}
+              local={localEntry(current.id)}
+              localOf={localEntry}
               onShowOnPage={pageCounts ? () => reveal(current.id) : undefined}
             />
           </div>
@@ -239,15 +243,20 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
             class="tl-link-button"
             onClick={() => openReference(query).then(() => window.close())}
           >
-            Open glossary in a tab
+            {t('popup_open_in_tab')}
           </button>
         )}
         <a href="/options.html" target="_blank" rel="noopener" class="tl-link">
-          Settings
+          {t('popup_settings_link')}
         </a>
       </footer>
     </div>
   );
+}
+
+/** The entry's term in the interface language, else in English. */
+function termOf(id: string): string {
+  return localEntry(id)?.term ?? entryById(id)?.term ?? id;
 }
 
 function toPageView(reply: PageStateResponse): PageView {

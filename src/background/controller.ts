@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { type ContentCommand, isContentCommand } from '../messaging/commands';
 import type { MessageOf, PageStateMessage } from '../messaging/protocol';
 import type { MenuClick, MenuItem, TabRef } from '../platform/menus';
@@ -21,14 +22,18 @@ const WEB_PAGES = ['http://*/*', 'https://*/*'];
 export const MENU_ITEMS: readonly MenuItem[] = [
   {
     id: MENU_LOOKUP,
-    // %s is replaced by the selected text by the browser.
-    title: 'Look up “%s” in Termlight',
+    // %s is replaced by the selected text by the browser. Titles are read when the menu is made.
+    get title() {
+      return t('menu_look_up');
+    },
     contexts: ['selection'],
     documentUrlPatterns: WEB_PAGES,
   },
   {
     id: MENU_DISABLE_SITE,
-    title: 'Turn off Termlight on this site',
+    get title() {
+      return t('menu_turn_off_site');
+    },
     contexts: ['page'],
     documentUrlPatterns: WEB_PAGES,
   },

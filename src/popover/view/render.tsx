@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { CATEGORY_LABELS } from '../../glossary/categories';
 import { entryById, glossary, relatedEntries } from '../../glossary/glossary';
+import { localEntry } from '../../glossary/localised';
+import { t } from '../../i18n';
 import { Popover } from '../../ui/Popover';
 import popoverCss from '../../ui/popover.css?inline';
 import themeCss from '../../ui/theme.css?inline';
@@ -58,7 +60,10 @@ export function renderPopover<O extends PopoverOccurrence>(
       }))}
       pinned={current.pinned}
       canGoBack={canGoBack(current.nav)}
-      dir={current.dir}
+      local={localEntry(entry.id)}
+      localOf={localEntry}
+      // The page's words belong to the occurrence's entry, not to a related one navigated to.
+      foundForm={entry.id === current.occurrence.id ? current.occurrence.text : undefined}
       onBack={() => deps.navigate(popNav(current.nav))}
       onRelated={(id) => deps.navigate(pushNav(current.nav, id))}
       onReveal={(index) => {
@@ -79,5 +84,5 @@ export function renderPopover<O extends PopoverOccurrence>(
     />,
     mount,
   );
-  return `Definition of ${entry.term}`;
+  return t('popover_announce_definition', localEntry(entry.id)?.term ?? entry.term);
 }
