@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { CATEGORY_LABELS } from '../../src/glossary/categories';
 import { entryById } from '../../src/glossary/glossary';
-import { localEntry } from '../../src/glossary/localised';
+import { localEntry } from '../../src/glossary/localised-all';
 import type { Category } from '../../src/glossary/schema';
 import { plural, t } from '../../src/i18n';
 import {

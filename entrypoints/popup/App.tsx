@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CATEGORY_LABELS } from '../../src/glossary/categories';
 import { entryById, glossary } from '../../src/glossary/glossary';
-import { localEntry } from '../../src/glossary/localised';
+import { localEntry } from '../../src/glossary/localised-all';
 import type { Category, Entry } from '../../src/glossary/schema';
 import { searchGlossary, warmSearchIndex } from '../../src/glossary/search';
 import { t } from '../../src/i18n';

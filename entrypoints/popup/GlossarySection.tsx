@@ -1,6 +1,6 @@
 import type { Ref } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { localEntry } from '../../src/glossary/localised';
+import { localEntry } from '../../src/glossary/localised-all';
 import { CATEGORIES, type Category, type Entry } from '../../src/glossary/schema';
 import { formatNumber, plural, SLOT, t, tAround } from '../../src/i18n';
 import { AlphaIndex } from './AlphaIndex';

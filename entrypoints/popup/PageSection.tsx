@@ -1,4 +1,4 @@
-import { localEntry } from '../../src/glossary/localised';
+import { localEntry } from '../../src/glossary/localised-all';
 import type { Entry } from '../../src/glossary/schema';
 import { formatNumber, plural, t } from '../../src/i18n';
 import { type Unavailable, unavailableText } from './page-access';

@@ -1,14 +1,37 @@
-import { uiLocale } from '../i18n';
-import type { LocalEntry } from '../ui/EntryDetails';
-import { LANGUAGE_FILES, type LanguageFile } from './languages';
-
-const FILES: Partial<Record<string, LanguageFile>> = LANGUAGE_FILES;
-
 /**
- * The entry's term (and definition, when written) in the interface language, from data/lang;
- * undefined in English or where that language has no entry: the English glossary is the fallback.
+ * Entries in the interface language: per entry id, its term and (where written) definition in
+ * that language, from data/lang. English is the glossary itself and the fallback. Extension pages
+ * bundle every language (localised-all.ts); a page's popover loads only its interface language's
+ * table (`lang/<tag>.json`, written by the build from `localTable`).
  */
-export function localEntry(id: string, locale: string = uiLocale()): LocalEntry | undefined {
-  const found = FILES[locale]?.entries[id];
-  return found && { lang: locale, term: found.term, definition: found.definition };
+import type { LanguageFile } from './languages';
+
+/** An entry's term and definition in one interface language; English fills what is missing. */
+export interface LocalEntry {
+  lang: string;
+  term: string;
+  definition?: string | undefined;
+}
+
+/** One language's terms and definitions by entry id (what the popover loads). */
+export type LocalTable = Readonly<Record<string, { term: string; definition?: string }>>;
+
+/** The table of a language file: its entries without their forms. */
+export function localTable(file: LanguageFile): LocalTable {
+  const out: Record<string, { term: string; definition?: string }> = {};
+  for (const [id, e] of Object.entries(file.entries)) {
+    out[id] = e.definition ? { term: e.term, definition: e.definition } : { term: e.term };
+  }
+  return out;
+}
+
+/** The entry `id` in `table` (of language `lang`), or undefined: the English entry stands. */
+export function localEntryIn(
+  table: LocalTable | undefined,
+  lang: string,
+  id: string,
+): LocalEntry | undefined {
+  if (!table || !Object.hasOwn(table, id)) return undefined;
+  const found = table[id];
+  return found && { lang, term: found.term, definition: found.definition };
 }

@@ -1,6 +1,9 @@
+import type { LocalEntry } from '../glossary/localised';
 import type { Entry } from '../glossary/schema';
 import { plural, SLOT, t, tAround } from '../i18n';
 import { splitEmphasis } from './emphasis';
+
+export type { LocalEntry };
 
 export interface EntryExample {
   text: string;
@@ -26,13 +29,6 @@ export interface EntryDetailsProps {
   local?: LocalEntry | undefined;
   /** The same for related entries, so their chips read in the interface language too. */
   localOf?: ((id: string) => LocalEntry | undefined) | undefined;
-}
-
-/** An entry's term and definition in one interface language; English fills what is missing. */
-export interface LocalEntry {
-  lang: string;
-  term: string;
-  definition?: string | undefined;
 }
 
 function formsOf(entry: Entry): string[] {

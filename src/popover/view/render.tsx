@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { CATEGORY_LABELS } from '../../glossary/categories';
 import { entryById, glossary, relatedEntries } from '../../glossary/glossary';
-import { localEntry } from '../../glossary/localised';
+import { type LocalEntry, localEntryIn } from '../../glossary/localised';
 import { t } from '../../i18n';
 import { Popover } from '../../ui/Popover';
 import popoverCss from '../../ui/popover.css?inline';
@@ -24,6 +24,7 @@ export interface Rendered<O> {
 
 export interface RenderDeps<O extends PopoverOccurrence> {
   highlighter: PopoverHighlighter<O>;
+  local: ViewHost<O>['local'];
   actions: PopoverActions;
   close: ViewHost<O>['close'];
   navigate(nav: NavState): void;
@@ -47,6 +48,8 @@ export function renderPopover<O extends PopoverOccurrence>(
   const onPage = deps.highlighter.occurrences().filter((o) => o.id === entry.id);
   const sentences = pageSentences(onPage, 3);
   const { actions } = deps;
+  const localEntry = (id: string): LocalEntry | undefined =>
+    deps.local && localEntryIn(deps.local.table, deps.local.lang, id);
   render(
     <Popover
       entry={entry}
