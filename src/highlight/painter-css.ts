@@ -7,9 +7,9 @@ export const FLASH_MS = 1200;
 
 /**
  * Above this many ranges, only blocks near the viewport keep theirs registered. Chromium
- * re-validates every registered range in the first frame after any DOM or highlight change, so a
- * feed with 10,000 highlights spends ~70 ms rendering each appended batch; near the viewport
- * the count stays in the hundreds whatever the page's length.
+ * re-validates every registered range in the first frame after any DOM or highlight change, so
+ * on a long feed each appended batch would pay for every range; near the viewport the count
+ * stays in the hundreds whatever the page's length (measurements: tests/bench/README.md).
  */
 export const WINDOW_THRESHOLD = 2000;
 /** How far around the viewport ranges stay registered (one screen above and below). */

@@ -2,7 +2,15 @@ import type { Category } from '../glossary/schema';
 import { ELEMENT_NODE, TEXT_NODE } from '../util/nodes';
 import { textNodesIn } from './blocks';
 import { FLASH_MS } from './painter-css';
-import { ACTIVE_NAME, createPainterStyles, FLASH_NAME, UNDERLINE_CLASS } from './styles';
+import {
+  ACTIVE_NAME,
+  createPainterStyles,
+  FLASH_NAME,
+  HIGHLIGHT_PREFIX,
+  MARK_ATTRIBUTE,
+  MARK_CLASS,
+  UNDERLINE_CLASS,
+} from './styles';
 import type { CategoryColors, HighlightStyle, Occurrence, Painter } from './types';
 
 interface Piece {
@@ -54,8 +62,8 @@ export function createDomPainter(
       if (e < t.length) split(t, e);
       const mid = s > 0 ? split(t, s) : t;
       const mark = doc.createElement('mark');
-      mark.setAttribute('data-termlight', o.id);
-      mark.className = `termlight termlight-${category}`;
+      mark.setAttribute(MARK_ATTRIBUTE, o.id);
+      mark.className = `${MARK_CLASS} ${HIGHLIGHT_PREFIX}${category}`;
       if (currentStyle === 'underline') mark.classList.add(UNDERLINE_CLASS);
       mid.parentNode?.insertBefore(mark, mid);
       mark.appendChild(mid);
