@@ -1,9 +1,9 @@
 import type { FormSpec, MatcherTerm } from '../matcher';
 import { buildMatcherTables, normalizeForm } from '../matcher';
 import type { GateData } from '../matcher/gate';
-import { glossary, surfaceForms } from './glossary';
+import { glossary } from './glossary';
 import { LANGUAGE_FILES, languageForms, type OtherLanguage } from './languages';
-import type { Entry } from './schema';
+import { type Entry, surfaceForms } from './schema';
 import type { Shipped } from './shipped';
 
 /*

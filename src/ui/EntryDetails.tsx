@@ -1,4 +1,4 @@
-import type { Entry } from '../glossary/schema';
+import { type Entry, surfaceForms } from '../glossary/schema';
 import { splitEmphasis } from './emphasis';
 
 export interface EntryExample {
@@ -23,14 +23,13 @@ export interface EntryDetailsProps {
   onShowOnPage?: (() => void) | undefined;
 }
 
-function formsOf(entry: Entry): string[] {
-  return [entry.term, ...(entry.abbreviation ? [entry.abbreviation] : []), ...entry.aliases];
-}
-
 function pageCountText(count: number): string {
   if (count === 0) return 'Not on this page';
   return count === 1 ? '1 time on this page' : `${count} times on this page`;
 }
+
+/** The id of an entry's heading, which the popover's dialog is labelled by too. */
+export const entryHeadingId = (entry: Pick<Entry, 'id'>): string => `tl-entry-${entry.id}`;
 
 /** Definition, quoted article examples and related entries of one glossary entry. Props only. */
 export function EntryDetails({
@@ -46,8 +45,8 @@ export function EntryDetails({
 }: EntryDetailsProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const SubHeading = headingLevel === 2 ? 'h3' : 'h4';
-  const forms = formsOf(entry);
-  const headingId = `tl-entry-${entry.id}`;
+  const forms = surfaceForms(entry);
+  const headingId = entryHeadingId(entry);
 
   return (
     <article class="tl-entry" aria-labelledby={headingId} data-category={entry.category}>

@@ -1,6 +1,6 @@
 import type { Entry, Example } from '../glossary/schema';
 import type { Sentence } from '../text/sentence';
-import { EntryDetails } from './EntryDetails';
+import { EntryDetails, entryHeadingId } from './EntryDetails';
 
 export interface PopoverSentence {
   sentence: Sentence;
@@ -34,8 +34,6 @@ export interface PopoverProps {
 /** The popover shows at most two article examples, so it stays short enough to read at a glance. */
 export const MAX_EXAMPLES = 2;
 
-export const popoverTitleId = (entry: Pick<Entry, 'id'>): string => `tl-entry-${entry.id}`;
-
 function Marked({ sentence }: { sentence: Sentence }) {
   const { text, markStart, markEnd } = sentence;
   return (
@@ -56,7 +54,7 @@ export function Popover(props: PopoverProps) {
       class="tl-popover"
       // Spread because the role is dynamic: both roles support aria-labelledby, which the linter
       // cannot tell from a conditional expression.
-      {...{ role: pinned ? 'dialog' : 'group', 'aria-labelledby': popoverTitleId(entry) }}
+      {...{ role: pinned ? 'dialog' : 'group', 'aria-labelledby': entryHeadingId(entry) }}
       // Focus goes to the dialog itself (not its first button) so screen readers read its label.
       tabIndex={-1}
       dir={props.dir ?? 'ltr'}
