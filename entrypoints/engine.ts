@@ -9,10 +9,10 @@ import { startContentSession } from '../src/content/session';
 import { shippedGlossary } from '../src/glossary/shipped';
 import { loadChunk } from '../src/platform/chunks';
 import { onMessage, sendToBackground } from '../src/platform/messaging';
-import { getSettings, updateSettings, watchSettings } from '../src/platform/storage';
 import { startPopover } from '../src/popover/controller';
 import type { ViewFactory } from '../src/popover/types';
 import { isSiteEnabled, setSiteEnabled } from '../src/settings/site-rules';
+import { getSettings, updateSettings, watchSettings } from '../src/settings/store';
 import { MARK, mark } from '../src/util/marks';
 
 /** The popover's view, loaded once per frame on the first sign of intent. */

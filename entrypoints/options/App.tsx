@@ -2,18 +2,18 @@ import { useState } from 'preact/hooks';
 import { CATEGORY_LABELS } from '../../src/glossary/categories';
 import { entryById } from '../../src/glossary/glossary';
 import type { Category } from '../../src/glossary/schema';
+import { normalizeHost } from '../../src/settings/hosts';
+import { exportSettings } from '../../src/settings/import-export';
+import type { Settings } from '../../src/settings/settings';
+import { clearSiteRule, setSiteEnabled } from '../../src/settings/site-rules';
 import {
   getSettings,
   importSettings,
   resetSettings,
   updateSettings,
   watchSettings,
-} from '../../src/platform/storage';
-import { normalizeHost } from '../../src/settings/hosts';
-import { exportSettings } from '../../src/settings/import-export';
-import type { Settings } from '../../src/settings/settings';
-import { clearSiteRule, setSiteEnabled } from '../../src/settings/site-rules';
-import { useSettings } from '../../src/ui/use-settings';
+} from '../../src/settings/store';
+import { useSettings } from '../../src/settings/use-settings';
 import { Appearance } from './Appearance';
 import { Backup, type Notice } from './Backup';
 import { HiddenTerms } from './HiddenTerms';
