@@ -1,4 +1,3 @@
-import type { Category } from '../glossary/schema';
 import { ELEMENT_NODE, TEXT_NODE } from '../util/nodes';
 import { textNodesIn } from './blocks';
 import { FLASH_MS } from './painter-css';
@@ -11,7 +10,7 @@ import {
   MARK_CLASS,
   UNDERLINE_CLASS,
 } from './styles';
-import type { CategoryColors, HighlightStyle, Occurrence, Painter } from './types';
+import type { CreatePainter, Occurrence } from './types';
 
 interface Piece {
   mark: HTMLElement;
@@ -23,12 +22,7 @@ interface Piece {
  * in `<mark data-termlight class="termlight termlight-<category>">`. Removal restores the page
  * exactly: the Text nodes it split are merged back, so the serialization is identical.
  */
-export function createDomPainter(
-  doc: Document,
-  categoryOf: (id: string) => Category,
-  style: HighlightStyle = 'background',
-  colors?: CategoryColors,
-): Painter {
+export const createDomPainter: CreatePainter = (doc, categoryOf, style = 'background', colors) => {
   const pieces = new Map<Occurrence, Piece[]>();
   const markOwner = new WeakMap<Element, Occurrence>();
   // Text nodes created by our splitText calls: each must merge into its previous sibling.
@@ -171,4 +165,4 @@ export function createDomPainter(
       styles.dispose();
     },
   };
-}
+};
