@@ -137,13 +137,8 @@ export function tokenize(
       keyEnds = buf.keyEnd;
     }
     const c = text.charCodeAt(i);
-    let cls: CharClass;
-    let width = 1;
-    if (c < 128) cls = ((bmpClass[c] as number) - 1) as CharClass;
-    else {
-      cls = classAt(text, i);
-      width = widthAt(text, i, c, n);
-    }
+    const cls = c < 128 ? (((bmpClass[c] as number) - 1) as CharClass) : classAt(text, i);
+    const width = c < 128 ? 1 : widthAt(text, i, c, n);
     if (cls === CharClass.Sep || cls === CharClass.Drop) {
       i += width;
       continue;
@@ -189,13 +184,8 @@ export function tokenize(
         }
         if (k !== CharClass.Apos && k !== CharClass.Dot) break;
       }
-      let k: CharClass;
-      let w = 1;
-      if (d < 128) k = ((bmpClass[d] as number) - 1) as CharClass;
-      else {
-        k = classAt(text, i);
-        w = widthAt(text, i, d, n);
-      }
+      const k = d < 128 ? (((bmpClass[d] as number) - 1) as CharClass) : classAt(text, i);
+      const w = d < 128 ? 1 : widthAt(text, i, d, n);
       if (k === CharClass.Word) {
         simple = false;
         const cp = text.codePointAt(i) as number;
