@@ -2,7 +2,7 @@ import { CATEGORIES, type Category } from '../glossary/schema';
 import { existingRange } from './occurrence';
 import { createRangeWindow } from './range-window';
 import { ACTIVE_NAME, createPainterStyles, FLASH_NAME, highlightName } from './styles';
-import type { CreatePainter, Occurrence } from './types';
+import type { CreatePainter, HighlightStyle, Occurrence } from './types';
 
 export const FLASH_MS = 1200;
 
@@ -20,14 +20,13 @@ export function supportsCssHighlights(doc: Document): boolean {
 }
 
 /**
- * Paints with the CSS Custom Highlight API: one Highlight per category (so styles can differ),
- * registered under prefixed names that cannot collide with the page's. The page DOM is never
- * touched: styles come from the content script's manifest CSS (see styles.ts).
+ * The painter's highlights in the page's registry: one per category under the style's names,
+ * the flash and the active one above them.
  */
-export const createCssPainter: CreatePainter = (doc, categoryOf, style = 'background', colors) => {
-  const api = highlightApi(doc);
-  if (!api) throw new Error('CSS Custom Highlight API unavailable');
-  const { registry, Ctor } = api;
+function registerHighlights(
+  { registry, Ctor }: { registry: HighlightRegistry; Ctor: HighlightCtor },
+  style: HighlightStyle,
+) {
   const byCategory = new Map<Category, Highlight>();
   const owned: [string, Highlight][] = [];
   const register = (name: string, priority: number) => {
@@ -39,8 +38,45 @@ export const createCssPainter: CreatePainter = (doc, categoryOf, style = 'backgr
   };
   for (const c of CATEGORIES) byCategory.set(c, register(highlightName(c, style), 0));
   let currentStyle = style;
-  const flashHl = register(FLASH_NAME, 2);
-  const activeHl = register(ACTIVE_NAME, 1);
+  return {
+    byCategory,
+    flashHl: register(FLASH_NAME, 2),
+    activeHl: register(ACTIVE_NAME, 1),
+    setStyle(next: HighlightStyle) {
+      if (next === currentStyle) return;
+      currentStyle = next;
+      // Both styles' rules are already in the stylesheet: moving the highlights to the other
+      // style's names restyles them without touching any stylesheet.
+      for (const entry of owned) {
+        const [name, hl] = entry;
+        const c = CATEGORIES.find((cat) => byCategory.get(cat) === hl);
+        if (!c) continue;
+        if (registry.get(name) === hl) registry.delete(name);
+        entry[0] = highlightName(c, next);
+        registry.set(entry[0], hl);
+      }
+    },
+    dispose() {
+      for (const [name, hl] of owned) {
+        hl.clear();
+        // Only delete our own entry, should the page have reused the name meanwhile.
+        if (registry.get(name) === hl) registry.delete(name);
+      }
+      owned.length = 0;
+    },
+  };
+}
+
+/**
+ * Paints with the CSS Custom Highlight API: one Highlight per category (so styles can differ),
+ * registered under prefixed names that cannot collide with the page's. The page DOM is never
+ * touched: styles come from the content script's manifest CSS (see styles.ts).
+ */
+export const createCssPainter: CreatePainter = (doc, categoryOf, style = 'background', colors) => {
+  const api = highlightApi(doc);
+  if (!api) throw new Error('CSS Custom Highlight API unavailable');
+  const highlights = registerHighlights(api, style);
+  const { byCategory, flashHl, activeHl } = highlights;
   // Default rules come from the content script's manifest CSS; this adds custom colours only.
   const styles = createPainterStyles(doc, colors);
   const view = doc.defaultView as (Window & typeof globalThis) | null;
@@ -79,18 +115,7 @@ export const createCssPainter: CreatePainter = (doc, categoryOf, style = 'backgr
     },
     setStyle(next, nextColors) {
       styles.setColors(nextColors);
-      if (next === currentStyle) return;
-      currentStyle = next;
-      // Both styles' rules are already in the stylesheet: moving the highlights to the other
-      // style's names restyles them without touching any stylesheet.
-      for (const entry of owned) {
-        const [name, hl] = entry;
-        const c = CATEGORIES.find((cat) => byCategory.get(cat) === hl);
-        if (!c) continue;
-        if (registry.get(name) === hl) registry.delete(name);
-        entry[0] = highlightName(c, next);
-        registry.set(entry[0], hl);
-      }
+      highlights.setStyle(next);
     },
     flash(o: Occurrence) {
       flashHl.add(o.range);
@@ -111,12 +136,7 @@ export const createCssPainter: CreatePainter = (doc, categoryOf, style = 'backgr
       shown.dispose();
       for (const t of timers) clearTimeout(t);
       timers.clear();
-      for (const [name, hl] of owned) {
-        hl.clear();
-        // Only delete our own entry, should the page have reused the name meanwhile.
-        if (registry.get(name) === hl) registry.delete(name);
-      }
-      owned.length = 0;
+      highlights.dispose();
       styles.dispose();
     },
   };
