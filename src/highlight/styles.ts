@@ -139,7 +139,7 @@ export function buildOverrideStylesheet(colors?: CategoryColors): string {
 
 /**
  * A constructed stylesheet adopted by the document (and shadow roots): styles without adding a
- * single node to the page. Returns null where constructed sheets are unavailable.
+ * single node to the page.
  */
 export interface AdoptedSheet {
   update(css: string): void;
@@ -147,6 +147,7 @@ export interface AdoptedSheet {
   dispose(): void;
 }
 
+/** Adopts `css` into `root`; null where constructed sheets are unavailable. */
 export function createAdoptedSheet(
   root: DocumentOrShadowRoot & Node,
   css: string,
