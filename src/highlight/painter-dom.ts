@@ -12,6 +12,23 @@ import {
 } from './styles';
 import type { CreatePainter, Occurrence } from './types';
 
+/** The occurrence whose mark holds `node` (or is it), while that occurrence is painted. */
+function markedOccurrence(
+  node: Node,
+  markOwner: WeakMap<Element, Occurrence>,
+  pieces: Map<Occurrence, Piece[]>,
+): Occurrence | null {
+  let n: Node | null = node;
+  while (n) {
+    if (n.nodeType === ELEMENT_NODE) {
+      const owner = markOwner.get(n as Element);
+      if (owner && pieces.has(owner)) return owner;
+    }
+    n = n.parentNode;
+  }
+  return null;
+}
+
 /**
  * Fallback painter for browsers without CSS.highlights: wraps each matched piece of a Text node
  * in `<mark data-termlight class="termlight termlight-<category>">`. Removal restores the page
@@ -98,17 +115,7 @@ export const createDomPainter: CreatePainter = (doc, categoryOf, style = 'backgr
     adoptInto(root) {
       styles.adoptInto(root);
     },
-    occurrenceForNode(node) {
-      let n: Node | null = node;
-      while (n) {
-        if (n.nodeType === ELEMENT_NODE) {
-          const owner = markOwner.get(n as Element);
-          if (owner && pieces.has(owner)) return owner;
-        }
-        n = n.parentNode;
-      }
-      return null;
-    },
+    occurrenceForNode: (node) => markedOccurrence(node, markOwner, pieces),
     dispose() {
       for (const t of timers) clearTimeout(t);
       timers.clear();
