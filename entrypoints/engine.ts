@@ -10,11 +10,11 @@ import { shippedGlossary } from '../src/glossary/shipped';
 import { uiLocale } from '../src/i18n';
 import { loadChunk, loadJson } from '../src/platform/chunks';
 import { onMessage, sendToBackground } from '../src/platform/messaging';
-import { getSettings, updateSettings, watchSettings } from '../src/platform/storage';
 import { startPopover } from '../src/popover/controller';
 import { loadLocalTable } from '../src/popover/local-table';
 import type { ViewFactory } from '../src/popover/types';
 import { isSiteEnabled, setSiteEnabled } from '../src/settings/site-rules';
+import { getSettings, updateSettings, watchSettings } from '../src/settings/store';
 import { MARK, mark } from '../src/util/marks';
 
 /** The popover's view, loaded once per frame on the first sign of intent. */

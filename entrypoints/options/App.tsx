@@ -4,18 +4,18 @@ import { entryById } from '../../src/glossary/glossary';
 import { localEntry } from '../../src/glossary/localised-all';
 import type { Category } from '../../src/glossary/schema';
 import { plural, t } from '../../src/i18n';
+import { normalizeHost } from '../../src/settings/hosts';
+import { exportSettings } from '../../src/settings/import-export';
+import type { Settings } from '../../src/settings/settings';
+import { clearSiteRule, setSiteEnabled } from '../../src/settings/site-rules';
 import {
   getSettings,
   importSettings,
   resetSettings,
   updateSettings,
   watchSettings,
-} from '../../src/platform/storage';
-import { normalizeHost } from '../../src/settings/hosts';
-import { exportSettings } from '../../src/settings/import-export';
-import type { Settings } from '../../src/settings/settings';
-import { clearSiteRule, setSiteEnabled } from '../../src/settings/site-rules';
-import { useSettings } from '../../src/ui/use-settings';
+} from '../../src/settings/store';
+import { useSettings } from '../../src/settings/use-settings';
 import { Appearance } from './Appearance';
 import { Backup, type Notice } from './Backup';
 import { HiddenTerms } from './HiddenTerms';

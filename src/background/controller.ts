@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { type ContentCommand, isContentCommand } from '../messaging/commands';
+import { type ContentCommand, isContentCommand, type KeyboardCommand } from '../messaging/commands';
 import type { MessageOf, PageStateMessage } from '../messaging/protocol';
 import type { MenuClick, MenuItem, TabRef } from '../platform/menus';
 import type { Badge } from '../platform/tabs';
@@ -122,7 +122,7 @@ export function createBackground(deps: BackgroundDeps) {
   async function onCommand(command: string, tab?: TabRef): Promise<void> {
     const target = tab?.id !== undefined ? tab : await deps.activeTab();
     if (target?.id === undefined) return;
-    if (command === 'toggle-site') {
+    if (command === ('toggle-site' satisfies KeyboardCommand)) {
       const host = hostOf(target);
       // No host means no content script on this page (browser pages, the store): nothing to flip.
       if (host !== null) await deps.updateSettings((s) => toggleSite(s, host));
@@ -152,7 +152,6 @@ export function createBackground(deps: BackgroundDeps) {
     onCommand,
     onTabLoading,
     onTabRemoved,
-    hostOf,
   };
 }
 

@@ -48,6 +48,14 @@ export interface Highlighter {
   idle(): Promise<void>;
 }
 
+/** How the highlighter makes either painter. */
+export type CreatePainter = (
+  doc: Document,
+  categoryOf: (id: string) => Category,
+  style?: HighlightStyle,
+  colors?: CategoryColors,
+) => Painter;
+
 /** What a painter needs from the engine; both painters implement it. */
 export interface Painter {
   /** True when painting changes the page DOM (the DOM painter); its own mutations are then ignored. */

@@ -1,5 +1,5 @@
 import type { LocalEntry } from '../glossary/localised';
-import type { Entry } from '../glossary/schema';
+import { type Entry, surfaceForms } from '../glossary/schema';
 import { plural, SLOT, t, tAround } from '../i18n';
 import { splitEmphasis } from './emphasis';
 
@@ -29,10 +29,6 @@ export interface EntryDetailsProps {
   local?: LocalEntry | undefined;
   /** The same for related entries, so their chips read in the interface language too. */
   localOf?: ((id: string) => LocalEntry | undefined) | undefined;
-}
-
-function formsOf(entry: Entry): string[] {
-  return [entry.term, ...(entry.abbreviation ? [entry.abbreviation] : []), ...entry.aliases];
 }
 
 function pageCountText(count: number): string {
@@ -92,7 +88,7 @@ function Examples({
   articleTitle: string | undefined;
   SubHeading: HeadingTag;
 }) {
-  const forms = formsOf(entry);
+  const forms = surfaceForms(entry);
   const quoted = tAround('entry_quoted_from', SLOT);
   return (
     <section class="tl-entry__examples" aria-label={t('entry_examples_heading')}>
@@ -128,6 +124,9 @@ function Examples({
   );
 }
 
+/** The id of an entry's heading, which the popover's dialog is labelled by too. */
+export const entryHeadingId = (entry: Pick<Entry, 'id'>): string => `tl-entry-${entry.id}`;
+
 /** Definition, quoted article examples and related entries of one glossary entry. Props only. */
 export function EntryDetails({
   entry,
@@ -144,7 +143,7 @@ export function EntryDetails({
 }: EntryDetailsProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const SubHeading = headingLevel === 2 ? 'h3' : 'h4';
-  const headingId = `tl-entry-${entry.id}`;
+  const headingId = entryHeadingId(entry);
 
   return (
     <article class="tl-entry" aria-labelledby={headingId} data-category={entry.category}>

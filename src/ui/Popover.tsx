@@ -1,7 +1,7 @@
 import type { Entry, Example } from '../glossary/schema';
 import { SLOT, t, tAround, uiDir, uiLocale } from '../i18n';
 import type { Sentence } from '../text/sentence';
-import { EntryDetails, type LocalEntry } from './EntryDetails';
+import { EntryDetails, entryHeadingId, type LocalEntry } from './EntryDetails';
 
 export interface PopoverSentence {
   sentence: Sentence;
@@ -41,8 +41,6 @@ export interface PopoverProps {
 /** The popover shows at most two article examples, so it stays short enough to read at a glance. */
 export const MAX_EXAMPLES = 2;
 
-export const popoverTitleId = (entry: Pick<Entry, 'id'>): string => `tl-entry-${entry.id}`;
-
 function Marked({ sentence }: { sentence: Sentence }) {
   const { text, markStart, markEnd } = sentence;
   return (
@@ -77,7 +75,7 @@ export function Popover(props: PopoverProps) {
       class="tl-popover"
       // Spread because the role is dynamic: both roles support aria-labelledby, which the linter
       // cannot tell from a conditional expression.
-      {...{ role: pinned ? 'dialog' : 'group', 'aria-labelledby': popoverTitleId(entry) }}
+      {...{ role: pinned ? 'dialog' : 'group', 'aria-labelledby': entryHeadingId(entry) }}
       // Focus goes to the dialog itself (not its first button) so screen readers read its label.
       tabIndex={-1}
       dir={props.dir ?? uiDir()}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHighlighter } from '../../../src/highlight/highlighter';
-import { WINDOW_THRESHOLD } from '../../../src/highlight/painter-css';
+import { WINDOW_THRESHOLD } from '../../../src/highlight/range-window';
 import type { Highlighter } from '../../../src/highlight/types';
 import {
   categoryOf,

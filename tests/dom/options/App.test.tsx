@@ -2,9 +2,9 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../entrypoints/options/App';
-import { getSettings, updateSettings } from '../../../src/platform/storage';
 import { exportSettings } from '../../../src/settings/import-export';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
+import { getSettings, updateSettings } from '../../../src/settings/store';
 
 const customised: Settings = {
   ...DEFAULT_SETTINGS,

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../entrypoints/popup/App';
 import { observeMessages, sendToTab } from '../../../src/platform/messaging';
-import { getSettings, updateSettings } from '../../../src/platform/storage';
 import { activeTab, openReference } from '../../../src/platform/tabs';
+import { getSettings, updateSettings } from '../../../src/settings/store';
 
 vi.mock('../../../src/platform/tabs', () => ({
   activeTab: vi.fn(),

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { localEntryIn, localTable } from '../../../src/glossary/localised';
 import { LANGUAGE_FILES } from '../../../src/glossary/languages';
+import { localEntryIn, localTable } from '../../../src/glossary/localised';
 import { loadLocalTable, localTablePath } from '../../../src/popover/local-table';
 
 describe('the popover’s table in the interface language', () => {
