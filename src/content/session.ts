@@ -142,7 +142,7 @@ export function startContentSession(deps: ContentSessionDeps): ContentSession {
   let run: Run | null = null;
   const revealCursor = new Map<string, number>();
   const { report, sendNow } = createReporter(deps, () =>
-    run ? countById(run.highlighter.occurrences()).size : null,
+    run ? run.highlighter.counts().size : null,
   );
 
   const stopRun = () => {
@@ -186,6 +186,7 @@ export function startContentSession(deps: ContentSessionDeps): ContentSession {
 
   return {
     pageState() {
+      // Reading order: the popup lists entries by first mention (asked for, so the sort is due).
       const counts = run ? countById(run.highlighter.occurrences()) : new Map<string, number>();
       return {
         host,

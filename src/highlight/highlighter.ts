@@ -83,7 +83,7 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     pending: () => tracker.take(),
     afterPass() {
       mark(MARK.idle, { occurrences: states.total });
-      options.onChange?.(states.ordered());
+      options.onChange?.();
     },
   });
 
@@ -103,6 +103,7 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
 
   return {
     occurrences: () => states.ordered(),
+    counts: () => states.counts(),
     occurrenceAt(x, y) {
       if (stopped) return null;
       return hitTest(doc, x, y, states, shadowRoots);
