@@ -65,10 +65,17 @@ export function textMask(lang: Language | null): number {
 }
 
 /** `ar`, `fa-IR`, `ms_MY` → the language we read, or null for one we do not. */
+const TAGS = new Map<string, Language | null>();
+
 export function languageOfTag(tag: string | null | undefined): Language | null {
   if (!tag) return null;
+  // Asked for every block read; a page has a handful of distinct tags.
+  const known = TAGS.get(tag);
+  if (known !== undefined) return known;
   const primary = tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
   // "in" is the withdrawn code for Indonesian, still met in old pages.
   const lang = primary === 'in' ? 'id' : primary;
-  return (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : null;
+  const found = (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : null;
+  if (TAGS.size < 64) TAGS.set(tag, found);
+  return found;
 }
