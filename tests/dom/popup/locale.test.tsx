@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../entrypoints/popup/App';
 import { glossary } from '../../../src/glossary/glossary';
-import { localiseDocument, resetLocaleCache } from '../../../src/i18n';
+import { localiseDocument } from '../../../src/i18n';
 import { sendToTab } from '../../../src/platform/messaging';
 import { activeTab } from '../../../src/platform/tabs';
-import { messageLookup } from '../../support/i18n';
+import { catalogue, useCatalogue } from '../../support/i18n';
 
 vi.mock('../../../src/platform/tabs', () => ({
   activeTab: vi.fn(),
@@ -18,16 +17,9 @@ vi.mock('../../../src/platform/messaging', () => ({
   observeMessages: vi.fn(),
 }));
 
-const catalogue = (lang: string) =>
-  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
 const ar = catalogue('ar');
 
-function use(lang: string) {
-  fakeBrowser.i18n.getMessage = messageLookup(
-    catalogue(lang),
-  ) as typeof fakeBrowser.i18n.getMessage;
-  resetLocaleCache();
-}
+const use = useCatalogue;
 
 const FSI_PDI = /[\u2068\u2069]/g;
 const text = (el: Element | null) => (el?.textContent ?? '').replace(FSI_PDI, '');

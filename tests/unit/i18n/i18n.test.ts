@@ -1,28 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  formatList,
-  plural,
-  resetLocaleCache,
-  SLOT,
-  t,
-  tAround,
-  uiDir,
-  uiLocale,
-} from '../../../src/i18n';
-import { messageLookup } from '../../support/i18n';
+import { formatList, plural, SLOT, t, tAround, uiDir, uiLocale } from '../../../src/i18n';
+import { catalogue, useCatalogue } from '../../support/i18n';
 
-const catalogue = (lang: string) =>
-  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
 const en = catalogue('en');
 
-function use(lang: string) {
-  fakeBrowser.i18n.getMessage = messageLookup(
-    catalogue(lang),
-  ) as typeof fakeBrowser.i18n.getMessage;
-  resetLocaleCache();
-}
+const use = useCatalogue;
 
 describe('interface messages', () => {
   beforeEach(() => use('en'));
