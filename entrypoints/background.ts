@@ -13,8 +13,8 @@ import {
   onTabRemoved,
 } from '../src/platform/menus';
 import { onMessage, sendToTab } from '../src/platform/messaging';
-import { getSettings, updateSettings, watchSettings } from '../src/platform/storage';
 import { activeTab, openHistory, openReference, setBadge } from '../src/platform/tabs';
+import { getSettings, updateSettings, watchSettings } from '../src/settings/store';
 
 // Wiring only: logic lives in src/background. Listeners are registered synchronously at start-up
 // so an MV3 service worker woken by an event still receives it.

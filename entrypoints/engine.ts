@@ -7,20 +7,25 @@ import {
 } from '../src/content/chunks';
 import { startContentSession } from '../src/content/session';
 import { shippedGlossary } from '../src/glossary/shipped';
-import { loadChunk } from '../src/platform/chunks';
+import { uiLocale } from '../src/i18n';
+import { loadChunk, loadJson } from '../src/platform/chunks';
 import { onMessage, sendToBackground } from '../src/platform/messaging';
-import { getSettings, updateSettings, watchSettings } from '../src/platform/storage';
 import { startPopover } from '../src/popover/controller';
+import { loadLocalTable } from '../src/popover/local-table';
 import type { ViewFactory } from '../src/popover/types';
 import { isSiteEnabled, setSiteEnabled } from '../src/settings/site-rules';
+import { getSettings, updateSettings, watchSettings } from '../src/settings/store';
 import { MARK, mark } from '../src/util/marks';
 
 /** The popover's view, loaded once per frame on the first sign of intent. */
 async function loadView(): Promise<ViewFactory> {
   const started = performance.now();
-  const factory = await loadChunk<ViewFactory>(POPOVER_CHUNK, POPOVER_SLOT);
+  const [factory, local] = await Promise.all([
+    loadChunk<ViewFactory>(POPOVER_CHUNK, POPOVER_SLOT),
+    loadLocalTable(uiLocale(), loadJson),
+  ]);
   mark(MARK.popoverLoad, { ms: performance.now() - started });
-  return factory;
+  return (host) => factory({ ...host, local });
 }
 
 // Wiring only: the logic lives in src/content and src/popover.

@@ -1,11 +1,11 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { POPOVER_SLOT } from '../src/content/chunks';
 import { askBackground, sendToBackground } from '../src/platform/messaging';
-import { getSettings, updateSettings } from '../src/platform/storage';
 import type { ViewFactory } from '../src/popover/types';
 import { createPopoverMemory } from '../src/popover/view/memory';
 import { createPopoverView } from '../src/popover/view/view';
 import { setKnown } from '../src/settings/known';
+import { getSettings, updateSettings } from '../src/settings/store';
 
 // Wiring only: the chunk's one job is to hand the content script its view factory. The reading
 // memory is wired here, so it loads with the popover and never with the page.

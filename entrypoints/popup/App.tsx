@@ -1,17 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CATEGORY_LABELS } from '../../src/glossary/categories';
 import { entryById, glossary } from '../../src/glossary/glossary';
+import { localEntry } from '../../src/glossary/localised-all';
 import type { Category, Entry } from '../../src/glossary/schema';
 import { searchGlossary, warmSearchIndex } from '../../src/glossary/search';
+import { t } from '../../src/i18n';
 import type { PageStateResponse } from '../../src/messaging/protocol';
 import { observeMessages, sendToTab } from '../../src/platform/messaging';
-import { getSettings, updateSettings, watchSettings } from '../../src/platform/storage';
 import { activeTab, openReference } from '../../src/platform/tabs';
 import { normalizeHost } from '../../src/settings/hosts';
 import { isSiteEnabled, setSiteEnabled } from '../../src/settings/site-rules';
+import { getSettings, updateSettings, watchSettings } from '../../src/settings/store';
+import { useSettings } from '../../src/settings/use-settings';
 import { EntryDetails } from '../../src/ui/EntryDetails';
 import { HistoryLinks } from '../../src/ui/HistoryLinks';
-import { useSettings } from '../../src/ui/use-settings';
 import { GlossarySection } from './GlossarySection';
 import { PageSection, type PageView } from './PageSection';
 import { pageAccess } from './page-access';
@@ -200,8 +202,8 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
                 ←
               </span>{' '}
               {stack.length > 1
-                ? `Back to ${entryById(stack[stack.length - 2] ?? '')?.term}`
-                : 'Back'}
+                ? t('popup_back_to', termOf(stack[stack.length - 2] ?? ''))
+                : t('popup_back')}
             </button>
             <EntryDetails
               entry={current}
@@ -211,6 +213,8 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
               pageCount={pageCounts ? (pageCounts.get(current.id) ?? 0) : undefined}
               articleTitle={glossary.article.title}
               categoryLabel={CATEGORY_LABELS[current.category]}
+              local={localEntry(current.id)}
+              localOf={localEntry}
               onShowOnPage={pageCounts ? () => reveal(current.id) : undefined}
             />
           </div>
@@ -240,16 +244,21 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
             class="tl-link-button"
             onClick={() => openReference(query).then(() => window.close())}
           >
-            Open glossary in a tab
+            {t('popup_open_in_tab')}
           </button>
         )}
         <a href="/options.html" target="_blank" rel="noopener" class="tl-link">
-          Settings
+          {t('popup_settings_link')}
         </a>
         <HistoryLinks />
       </footer>
     </div>
   );
+}
+
+/** The entry's term in the interface language, else in English. */
+function termOf(id: string): string {
+  return localEntry(id)?.term ?? entryById(id)?.term ?? id;
 }
 
 function toPageView(reply: PageStateResponse): PageView {

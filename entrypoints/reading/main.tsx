@@ -5,7 +5,7 @@ import './style.css';
 import { createHistoryStore } from '../../src/history/store';
 import { t, uiDir, uiLocale } from '../../src/i18n';
 import { getHistoryStatus } from '../../src/platform/history-status';
-import { getSettings, updateSettings, watchSettings } from '../../src/platform/storage';
+import { getSettings, updateSettings, watchSettings } from '../../src/settings/store';
 import { App } from './App';
 
 document.documentElement.lang = uiLocale();

@@ -5,7 +5,7 @@ import type { Category, Entry } from '../../src/glossary/schema';
 import { plural, t } from '../../src/i18n';
 import type { PageStateResponse, PageTermsResponse } from '../../src/messaging/protocol';
 import type { Settings } from '../../src/settings/settings';
-import { type SettingsSource, useSettings } from '../../src/ui/use-settings';
+import { type SettingsSource, useSettings } from '../../src/settings/use-settings';
 
 /** Jumps offered per entry; a term met 200 times is reached through its first dozen. */
 const MAX_JUMPS = 12;

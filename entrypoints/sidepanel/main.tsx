@@ -4,8 +4,8 @@ import '../options/style.css';
 import './style.css';
 import { t, uiDir, uiLocale } from '../../src/i18n';
 import { observeMessages, sendToTab } from '../../src/platform/messaging';
-import { getSettings, updateSettings, watchSettings } from '../../src/platform/storage';
 import { activeTab, onActiveTabChanged } from '../../src/platform/tabs';
+import { getSettings, updateSettings, watchSettings } from '../../src/settings/store';
 import { exportPage } from './export';
 import { Panel } from './Panel';
 

@@ -1,7 +1,11 @@
 import { DEFAULT_CATEGORY_COLORS } from '../glossary/categories';
 import { CATEGORIES, type Category } from '../glossary/schema';
+import { DOCUMENT_NODE } from '../util/nodes';
 import type { CategoryColors, HighlightStyle } from './types';
 
+/** Class and attribute of the DOM painter's marks (the attribute holds the entry id). */
+export const MARK_CLASS = 'termlight';
+export const MARK_ATTRIBUTE = 'data-termlight';
 export const HIGHLIGHT_PREFIX = 'termlight-';
 export const UNDERLINE_PREFIX = 'termlight-u-';
 export const FLASH_NAME = 'termlight-flash';
@@ -62,9 +66,8 @@ function paintFor(category: Category, style: HighlightStyle, colors?: CategoryCo
   // Light translucent tints keep the page's own text colour above contrast thresholds on light
   // pages; on dark pages a low-alpha darker tint keeps light text readable. A tint only: any
   // text-decoration in a ::highlight() makes Chromium recompute every text fragment's ink
-  // overflow in each frame that changes a highlight (18 ms instead of 1 ms of pre-paint on a
-  // 2 MB page, every time windowing registers ranges while the reader scrolls). Readers who want
-  // a line choose the underline style.
+  // overflow in each frame that changes a highlight (every time windowing registers ranges while
+  // the reader scrolls). Readers who want a line choose the underline style.
   return {
     light: `background-color: color-mix(in srgb, ${tint} 80%, transparent);`,
     dark: `background-color: color-mix(in srgb, ${ink} 45%, transparent);`,
@@ -81,7 +84,9 @@ function categoryRules(colors: CategoryColors | undefined, only?: readonly Categ
     for (const style of STYLES) {
       const p = paintFor(c, style, colors);
       const mark =
-        style === 'underline' ? `mark.${UNDERLINE_CLASS}.termlight-${c}` : `mark.termlight-${c}`;
+        style === 'underline'
+          ? `mark.${UNDERLINE_CLASS}.${HIGHLIGHT_PREFIX}${c}`
+          : `mark.${HIGHLIGHT_PREFIX}${c}`;
       // A mark in the underline style must drop the background its category class gives it.
       const reset = style === 'underline' ? ' background-color: transparent;' : '';
       light.push(`::highlight(${highlightName(c, style)}) { ${p.light} }`);
@@ -103,34 +108,34 @@ function sheetText(light: string[], dark: string[]): string {
  * painter, classes for the DOM painter's marks. It ships as the content script's manifest CSS
  * (src/highlight/highlights.css, checked against this function by a test), which the browser
  * injects before the page is built: adopting a sheet with `::highlight()` rules later forces a
- * full-document style recalc (60–90 ms on a Wikipedia article in Chromium).
+ * full-document style recalc.
  */
 export function buildDefaultStylesheet(): string {
   const { light, dark } = categoryRules(undefined);
   // The UA's mark colours go first, so the category rules (equal specificity) override them;
   // flash/active come last so they win on marks.
-  light.unshift('mark.termlight { background: none; color: inherit; }');
+  light.unshift(`mark.${MARK_CLASS} { background: none; color: inherit; }`);
   // Known terms: a faint neutral tint in either style, so they recede; after the category rules,
   // which they override on marks. A tint, not a line, for the reason given in paintFor.
   light.push(
     `::highlight(${KNOWN_NAME}) { background-color: color-mix(in srgb, #8a8f98 16%, transparent); }`,
-    `mark.termlight.${KNOWN_NAME} { background-color: color-mix(in srgb, #8a8f98 16%, transparent); text-decoration: none; }`,
+    `mark.${MARK_CLASS}.${KNOWN_NAME} { background-color: color-mix(in srgb, #8a8f98 16%, transparent); text-decoration: none; }`,
   );
   dark.push(
     `::highlight(${KNOWN_NAME}) { background-color: color-mix(in srgb, #c4c8cf 14%, transparent); }`,
-    `mark.termlight.${KNOWN_NAME} { background-color: color-mix(in srgb, #c4c8cf 14%, transparent); text-decoration: none; }`,
+    `mark.${MARK_CLASS}.${KNOWN_NAME} { background-color: color-mix(in srgb, #c4c8cf 14%, transparent); text-decoration: none; }`,
   );
   light.push(
     `::highlight(${FLASH_NAME}) { background-color: #ffd400; color: #111; }`,
-    'mark.termlight.termlight-flash { background-color: #ffd400; color: #111; }',
+    `mark.${MARK_CLASS}.${FLASH_NAME} { background-color: #ffd400; color: #111; }`,
     `::highlight(${ACTIVE_NAME}) { text-decoration: underline 3px #111; }`,
-    'mark.termlight.termlight-active { text-decoration: underline 3px #111; }',
+    `mark.${MARK_CLASS}.${ACTIVE_NAME} { text-decoration: underline 3px #111; }`,
   );
   dark.push(
     `::highlight(${FLASH_NAME}) { background-color: #8a6d00; color: #fff; }`,
-    'mark.termlight.termlight-flash { background-color: #8a6d00; color: #fff; }',
+    `mark.${MARK_CLASS}.${FLASH_NAME} { background-color: #8a6d00; color: #fff; }`,
     `::highlight(${ACTIVE_NAME}) { text-decoration: underline 3px #fff; }`,
-    'mark.termlight.termlight-active { text-decoration: underline 3px #fff; }',
+    `mark.${MARK_CLASS}.${ACTIVE_NAME} { text-decoration: underline 3px #fff; }`,
   );
   return `/* Generated by buildDefaultStylesheet() in src/highlight/styles.ts; a test keeps them equal. */\n${sheetText(light, dark)}`;
 }
@@ -146,7 +151,7 @@ export function buildOverrideStylesheet(colors?: CategoryColors): string {
 
 /**
  * A constructed stylesheet adopted by the document (and shadow roots): styles without adding a
- * single node to the page. Returns null where constructed sheets are unavailable.
+ * single node to the page.
  */
 export interface AdoptedSheet {
   update(css: string): void;
@@ -154,11 +159,12 @@ export interface AdoptedSheet {
   dispose(): void;
 }
 
+/** Adopts `css` into `root`; null where constructed sheets are unavailable. */
 export function createAdoptedSheet(
   root: DocumentOrShadowRoot & Node,
   css: string,
 ): AdoptedSheet | null {
-  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+  const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
   const view = doc?.defaultView;
   const Sheet = (view as (Window & typeof globalThis) | null)?.CSSStyleSheet;
   if (!Sheet) return null;

@@ -3,13 +3,4 @@ export { ALL_LANGUAGES, LANGUAGES, type Language, textMask } from './lang/langua
 export { normalizeForm, tokens } from './normalize';
 export { compileMatcher, loadMatcher } from './scan';
 export { buildMatcherTables } from './tables';
-export type {
-  Form,
-  FormSpec,
-  LoadOptions,
-  Match,
-  Matcher,
-  MatcherOptions,
-  MatcherTables,
-  MatcherTerm,
-} from './types';
+export type * from './types';

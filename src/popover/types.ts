@@ -1,3 +1,5 @@
+import type { LocalTable } from '../glossary/localised';
+
 // The popover's contracts. The controller (always loaded in the content script) turns input into
 // open and close decisions; the view (view/, a chunk of its own loaded on the first sign of
 // intent) renders and places the popover. They meet only through these shapes.
@@ -67,6 +69,8 @@ export interface PopoverView<O extends PopoverOccurrence> {
 /** What the view may ask of the controller. */
 export interface ViewHost<O extends PopoverOccurrence> {
   doc: Document;
+  /** The interface language's terms and definitions, when it is not English. */
+  local?: { lang: string; table: LocalTable } | undefined;
   highlighter: PopoverHighlighter<O>;
   actions: PopoverActions;
   signal: AbortSignal;

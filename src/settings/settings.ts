@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CATEGORIES, type Category } from '../glossary/schema';
+import { t } from '../i18n';
 import { isRecord } from '../util/is-record';
 import { normalizeHost } from './hosts';
 
@@ -95,23 +96,33 @@ export const FIELD_SCHEMAS = {
 
 export const SETTINGS_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 
-/** What a user sees for each field in error messages. */
-export const FIELD_LABELS: Record<keyof Settings, string> = {
-  paused: 'paused (true or false)',
-  mode: 'mode ("deny" or "allow")',
-  siteRules: 'siteRules (an object of host: true/false)',
-  style: 'style ("background" or "underline")',
-  colors: 'colors (an object of category: "#rrggbb")',
-  hoverDelayMs: `hoverDelayMs (a whole number from ${HOVER_DELAY_MIN_MS} to ${HOVER_DELAY_MAX_MS})`,
-  hiddenTerms: 'hiddenTerms (a list of entry ids)',
-  history: 'history (true or false)',
-  historyCap: `historyCap (a whole number from 1 to ${HISTORY_CAP_MAX})`,
-  historyKeepQuery: 'historyKeepQuery (true or false)',
-  historyPaused: 'historyPaused (an object of host: true/false)',
-  knownTerms: 'knownTerms (a list of entry ids)',
-  knownStyle: 'knownStyle ("quiet" or "hidden")',
-  firstMentionOnly: 'firstMentionOnly (true or false)',
+const FIELD_KEYS: Record<keyof Settings, () => string> = {
+  paused: () => t('field_paused'),
+  mode: () => t('field_mode'),
+  siteRules: () => t('field_site_rules'),
+  style: () => t('field_style'),
+  colors: () => t('field_colors'),
+  hoverDelayMs: () =>
+    t('field_hover_delay', String(HOVER_DELAY_MIN_MS), String(HOVER_DELAY_MAX_MS)),
+  hiddenTerms: () => t('field_hidden_terms'),
+  history: () => t('field_history'),
+  historyCap: () => t('field_history_cap', '1', String(HISTORY_CAP_MAX)),
+  historyKeepQuery: () => t('field_history_keep_query'),
+  historyPaused: () => t('field_history_paused'),
+  knownTerms: () => t('field_known_terms'),
+  knownStyle: () => t('field_known_style'),
+  firstMentionOnly: () => t('field_first_mention_only'),
 };
+
+/** What a user sees for each field in error messages, in the interface language (read when used). */
+export const FIELD_LABELS: Readonly<Record<keyof Settings, string>> = Object.freeze(
+  Object.defineProperties(
+    {} as Record<keyof Settings, string>,
+    Object.fromEntries(
+      Object.entries(FIELD_KEYS).map(([key, label]) => [key, { enumerable: true, get: label }]),
+    ),
+  ),
+);
 
 /** Why a stored or imported value was not taken as it was. */
 export type SettingsIssueCode =
@@ -164,7 +175,7 @@ function cleanColors(colors: Record<string, string>, issues: SettingsIssue[]): S
       issues.push(
         issue(
           'invalid-color',
-          `colors: invalid entry ${JSON.stringify(key)}: ${JSON.stringify(color)}`,
+          t('import_issue_invalid_color', JSON.stringify(key), JSON.stringify(color)),
         ),
       );
     }
@@ -172,10 +183,21 @@ function cleanColors(colors: Record<string, string>, issues: SettingsIssue[]): S
   return out;
 }
 
-function cleanHiddenTerms(ids: string[], issues: SettingsIssue[], field = 'hiddenTerms'): string[] {
+function cleanHiddenTerms(
+  ids: string[],
+  issues: SettingsIssue[],
+  field: 'hiddenTerms' | 'knownTerms' = 'hiddenTerms',
+): string[] {
   const invalid = ids.filter((id) => !ENTRY_ID.test(id));
   if (invalid.length > 0)
-    issues.push(issue('invalid-ids', `${field}: invalid ids ${preview(invalid)}`));
+    issues.push(
+      issue(
+        'invalid-ids',
+        field === 'knownTerms'
+          ? t('import_issue_invalid_known_ids', preview(invalid))
+          : t('import_issue_invalid_ids', preview(invalid)),
+      ),
+    );
   return [...new Set(ids.filter((id) => ENTRY_ID.test(id)))];
 }
 

@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { CATEGORY_LABELS } from '../../glossary/categories';
 import { entryById, glossary, relatedEntries } from '../../glossary/glossary';
+import { type LocalEntry, localEntryIn } from '../../glossary/localised';
+import { t } from '../../i18n';
 import { Popover } from '../../ui/Popover';
 import popoverCss from '../../ui/popover.css?inline';
 import themeCss from '../../ui/theme.css?inline';
@@ -24,6 +26,7 @@ export interface Rendered<O> {
 
 export interface RenderDeps<O extends PopoverOccurrence> {
   highlighter: PopoverHighlighter<O>;
+  local: ViewHost<O>['local'];
   actions: PopoverActions;
   close: ViewHost<O>['close'];
   navigate(nav: NavState): void;
@@ -48,6 +51,8 @@ export function renderPopover<O extends PopoverOccurrence>(
   const onPage = deps.highlighter.occurrences().filter((o) => o.id === entry.id);
   const sentences = pageSentences(onPage, 3);
   const { actions } = deps;
+  const localEntry = (id: string): LocalEntry | undefined =>
+    deps.local && localEntryIn(deps.local.table, deps.local.lang, id);
   render(
     <Popover
       entry={entry}
@@ -61,7 +66,10 @@ export function renderPopover<O extends PopoverOccurrence>(
       }))}
       pinned={current.pinned}
       canGoBack={canGoBack(current.nav)}
-      dir={current.dir}
+      local={localEntry(entry.id)}
+      localOf={localEntry}
+      // The page's words belong to the occurrence's entry, not to a related one navigated to.
+      foundForm={entry.id === current.occurrence.id ? current.occurrence.text : undefined}
       onBack={() => deps.navigate(popNav(current.nav))}
       onRelated={(id) => deps.navigate(pushNav(current.nav, id))}
       onReveal={(index) => {
@@ -83,5 +91,5 @@ export function renderPopover<O extends PopoverOccurrence>(
     />,
     mount,
   );
-  return `Definition of ${entry.term}`;
+  return t('popover_announce_definition', localEntry(entry.id)?.term ?? entry.term);
 }

@@ -56,6 +56,7 @@ export function createPopoverView<O extends PopoverOccurrence>(
   const paint = (target: PopoverHost, current: Rendered<O>) =>
     renderPopover(target.mount, current, {
       highlighter,
+      local: host.local,
       actions: host.actions,
       close: host.close,
       navigate,
