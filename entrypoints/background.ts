@@ -1,5 +1,9 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackground, MENU_ITEMS } from '../src/background/controller';
+import { createUserTablesCompiler } from '../src/background/user-tables';
+import { shippedGlossary } from '../src/glossary/shipped';
+import { builtInStamp } from '../src/packs/compile';
+import { openPackStore } from '../src/packs/store';
 import {
   createContextMenus,
   onContextMenuClick,
@@ -11,6 +15,7 @@ import {
 import { onMessage, sendToTab } from '../src/platform/messaging';
 import { getSettings, updateSettings, watchSettings } from '../src/platform/storage';
 import { activeTab, openReference, setBadge } from '../src/platform/tabs';
+import { getUserTables, setUserTables, watchPacksChanged } from '../src/platform/user-tables';
 
 // Wiring only: logic lives in src/background. Listeners are registered synchronously at start-up
 // so an MV3 service worker woken by an event still receives it.
@@ -34,4 +39,19 @@ export default defineBackground(() => {
   onKeyboardCommand((command, tab) => void background.onCommand(command, tab).catch(report));
   onTabLoading((tabId) => void background.onTabLoading(tabId).catch(report));
   onTabRemoved(background.onTabRemoved);
+
+  // The reader's terms: compiled here (content scripts cannot open the pack store) at start-up
+  // and whenever the options page reports a change.
+  const glossary = shippedGlossary();
+  const userTables = createUserTablesCompiler({
+    openStore: () => openPackStore(),
+    builtIn: () => {
+      const { tables, categories } = glossary.tables();
+      return { tables, categories, stamp: builtInStamp(tables) };
+    },
+    readStored: getUserTables,
+    write: setUserTables,
+  });
+  watchPacksChanged(() => void userTables.refresh().catch(report));
+  void userTables.refresh().catch(report);
 });

@@ -56,6 +56,7 @@ export function createPopoverView<O extends PopoverOccurrence>(host: ViewHost<O>
       close: host.close,
       navigate,
       reveal,
+      userEntry: host.userEntry,
     });
 
   /** Following a related term is an interaction: the popover stays open from now on. */
