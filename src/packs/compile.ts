@@ -64,7 +64,8 @@ export async function compileUserTables(
   let sliceStart = now();
   for (let i = 0; i < entries.length; i += STEP) {
     const part = entries.slice(i, i + STEP);
-    merger.add(buildMatcherTables(userMatcherTerms(part), { gate: false }));
+    // The merger builds the pre-filter once over all forms; per part it would be wasted work.
+    merger.add(buildMatcherTables(userMatcherTerms(part), { prefilter: false }));
     if (now() - sliceStart >= sliceMs && i + STEP < entries.length) {
       options.onSlice?.(now() - sliceStart);
       await yieldNow();
@@ -72,6 +73,13 @@ export async function compileUserTables(
     }
   }
   merger.add(builtIn.tables);
+  options.onSlice?.(now() - sliceStart);
+  await yieldNow();
+  sliceStart = now();
+  merger.buildNeedles();
+  options.onSlice?.(now() - sliceStart);
+  await yieldNow();
+  sliceStart = now();
   const tables = merger.finish();
   options.onSlice?.(now() - sliceStart);
   return {
