@@ -15,6 +15,7 @@ import { GlossarySection } from './GlossarySection';
 import { PageSection, type PageView } from './PageSection';
 import { pageAccess } from './page-access';
 import { SiteHeader } from './SiteHeader';
+import { useUserEntries } from './user-entries';
 
 const SETTINGS = { getSettings, watchSettings };
 
@@ -42,6 +43,11 @@ function scheduleIdle(task: () => void): () => void {
 
 export function App({ full, initialQuery, initialEntry }: AppProps) {
   const [settings, setSettings] = useSettings(SETTINGS);
+  const user = useUserEntries();
+  const lookup = useCallback((id: string) => entryById(id) ?? user.byId.get(id), [user]);
+  // Read by the tab query below without asking the tab again when the reader's entries load.
+  const lookupRef = useRef(lookup);
+  lookupRef.current = lookup;
   const [tab, setTab] = useState<TabInfo>({ id: undefined, host: null });
   const [page, setPage] = useState<PageView>(
     full ? { status: 'unavailable', reason: 'no-page' } : { status: 'loading' },
@@ -103,7 +109,11 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
           return;
         }
       }
-      setPage(reply ? toPageView(reply) : { status: 'unavailable', reason: 'no-answer' });
+      setPage(
+        reply
+          ? toPageView(reply, lookupRef.current)
+          : { status: 'unavailable', reason: 'no-answer' },
+      );
     })();
     return () => {
       cancelled = true;
@@ -117,8 +127,8 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
   useEffect(() => scheduleIdle(warmSearchIndex), []);
 
   const results = useMemo(
-    () => searchGlossary(query, { category: category ?? undefined }),
-    [query, category],
+    () => (user.search?.search ?? searchGlossary)(query, { category: category ?? undefined }),
+    [query, category, user],
   );
 
   const pageCounts = useMemo(() => {
@@ -129,7 +139,7 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
   const openEntry = useCallback((id: string) => setStack((s) => [...s, id]), []);
   const back = useCallback(() => setStack((s) => s.slice(0, -1)), []);
 
-  const current = stack.length ? entryById(stack[stack.length - 1] ?? '') : undefined;
+  const current = stack.length ? lookup(stack[stack.length - 1] ?? '') : undefined;
 
   // Keep focus where a keyboard user expects it when the view switches.
   const wasEntryView = useRef(false);
@@ -198,10 +208,13 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
               <span class="tl-back__arrow" aria-hidden="true">
                 ←
               </span>{' '}
-              {stack.length > 1
-                ? `Back to ${entryById(stack[stack.length - 2] ?? '')?.term}`
-                : 'Back'}
+              {stack.length > 1 ? `Back to ${lookup(stack[stack.length - 2] ?? '')?.term}` : 'Back'}
             </button>
+            {user.owners.has(current.id) && (
+              <p class="tl-entry-owner" data-testid="owner">
+                {user.owners.get(current.id)}
+              </p>
+            )}
             <EntryDetails
               entry={current}
               examples={current.examples}
@@ -227,6 +240,7 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
               onActiveIndex={setActiveIndex}
               onOpen={openEntry}
               pageCounts={pageCounts}
+              owners={user.owners}
               inputRef={inputRef}
             />
           </>
@@ -250,10 +264,10 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
   );
 }
 
-function toPageView(reply: PageStateResponse): PageView {
+function toPageView(reply: PageStateResponse, lookup: (id: string) => Entry | undefined): PageView {
   const entries = reply.entries
     .flatMap(({ id, count }) => {
-      const entry: Entry | undefined = entryById(id);
+      const entry: Entry | undefined = lookup(id);
       return entry && count > 0 ? [{ entry, count }] : [];
     })
     // Most frequent first: what the reader meets most is what they most likely want.
