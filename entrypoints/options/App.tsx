@@ -17,6 +17,7 @@ import { useSettings } from '../../src/ui/use-settings';
 import { Appearance } from './Appearance';
 import { Backup, type Notice } from './Backup';
 import { HiddenTerms } from './HiddenTerms';
+import { MyTermsSection } from './MyTerms';
 import { SiteList } from './SiteList';
 
 const SETTINGS = { getSettings, watchSettings };
@@ -126,6 +127,7 @@ export function App() {
         }
         onRestoreAll={() => update({ hiddenTerms: [] })}
       />
+      <MyTermsSection />
       <Backup
         notice={notice}
         onImport={onImport}

@@ -1,0 +1,241 @@
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { notTermsOf, removeNotTerm } from '../../src/content/not-terms';
+import { CATEGORY_LABELS } from '../../src/glossary/categories';
+import { t } from '../../src/i18n';
+import {
+  draftOf,
+  EMPTY_FIELDS,
+  fieldsOf,
+  type PickedFile,
+  previewDraftOf,
+  type TermFields,
+} from '../../src/packs/options-flow';
+import { previewMatches } from '../../src/packs/preview';
+import { formatProblem } from '../../src/packs/problems';
+import { type DeletedTerm, PackStoreError } from '../../src/packs/store';
+import {
+  getNotTerms,
+  type NotTerms as NotTermsMap,
+  updateNotTerms,
+  watchNotTerms,
+} from '../../src/platform/user-tables';
+import { NotTerms } from './NotTerms';
+import { PackList } from './PackList';
+import { TermForm } from './TermForm';
+import { type Notice, PACKS_DEPS, type PacksDeps, usePacks } from './use-packs';
+
+const messagesOf = (error: unknown): string[] =>
+  error instanceof PackStoreError && error.problems.length > 0
+    ? error.problems.map(formatProblem)
+    : [error instanceof Error ? error.message : String(error)];
+
+function NoticeView({ notice, onUndo }: { notice: Notice; onUndo?: (() => void) | undefined }) {
+  if (!notice) return null;
+  return (
+    <div class={`tl-notice tl-notice--${notice.kind}`} role="status" data-testid="packs-notice">
+      <p>
+        {notice.message}{' '}
+        {onUndo && (
+          <button type="button" class="tl-button tl-button--small" onClick={onUndo}>
+            {t('myterms_undo')}
+          </button>
+        )}
+      </p>
+      {notice.details && (
+        <ul>
+          {notice.details.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** "My terms", glossary packs and "Not a term here" phrases: the options page's container. */
+export function MyTermsSection({ deps = PACKS_DEPS }: { deps?: PacksDeps }) {
+  const ids = useId();
+  const packs = usePacks(deps);
+  const [editing, setEditing] = useState<{ id: string | null; fields: TermFields } | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [sample, setSample] = useState('');
+  const [notice, setNotice] = useState<Notice>(null);
+  const [undo, setUndo] = useState<DeletedTerm | null>(null);
+  const [csv, setCsv] = useState<Extract<PickedFile, { ok: true }> | null>(null);
+  const [notTerms, setNotTerms] = useState<NotTermsMap>({});
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void getNotTerms().then((n) => !controller.signal.aborted && setNotTerms(n));
+    watchNotTerms(setNotTerms, controller.signal);
+    return () => controller.abort();
+  }, []);
+
+  const preview = useMemo(
+    () => (editing ? previewMatches(previewDraftOf(editing.fields), sample) : []),
+    [editing, sample],
+  );
+
+  const save = async () => {
+    if (!editing) return;
+    try {
+      const draft = draftOf(editing.fields);
+      const saved = await (editing.id === null
+        ? packs.addTerm(draft)
+        : packs.updateTerm(editing.id, draft));
+      setEditing(null);
+      setErrors([]);
+      setUndo(null);
+      setNotice({ kind: 'success', message: t('myterms_saved', saved.term) });
+    } catch (error) {
+      setErrors(messagesOf(error));
+    }
+  };
+
+  const remove = async (id: string) => {
+    const deleted = await packs.deleteTerm(id);
+    setUndo(deleted);
+    setNotice({ kind: 'success', message: t('myterms_deleted', deleted.entry.term) });
+  };
+
+  const install = async (picked: Extract<PickedFile, { ok: true }>) => {
+    const result = await packs.install(picked, csv?.columns ? { columns: csv.columns } : {});
+    setCsv(null);
+    setUndo(null);
+    setNotice(
+      result.ok
+        ? {
+            kind: 'success',
+            message: t('packs_imported', result.info.name, String(result.info.entryCount)),
+          }
+        : {
+            kind: 'error',
+            message: t('packs_import_failed', picked.name),
+            details: result.messages,
+          },
+    );
+  };
+
+  const pick = async (file: File) => {
+    const picked = await packs.readPicked(file);
+    if (!picked.ok) {
+      setNotice({
+        kind: 'error',
+        message: t('packs_import_failed', picked.name),
+        details: picked.messages,
+      });
+      return;
+    }
+    // CSV waits for the reader to confirm how its columns are read.
+    if (picked.format === 'csv') setCsv(picked);
+    else await install(picked);
+  };
+
+  const phrases = Object.keys(notTerms).flatMap((host) =>
+    notTermsOf(notTerms, host).map((phrase) => ({ host, phrase })),
+  );
+
+  return (
+    <>
+      <section class="tl-card" aria-labelledby={`${ids}-h`} data-testid="my-terms">
+        <div class="tl-card__head">
+          <h2 id={`${ids}-h`}>{t('myterms_heading')}</h2>
+          {!editing && (
+            <button
+              type="button"
+              class="tl-button tl-button--primary"
+              disabled={!packs.ready}
+              data-testid="term-add"
+              onClick={() => {
+                setErrors([]);
+                setEditing({ id: null, fields: EMPTY_FIELDS });
+              }}
+            >
+              {t('myterms_add')}
+            </button>
+          )}
+        </div>
+        <p class="tl-hint">{t('myterms_intro')}</p>
+        <NoticeView
+          notice={notice}
+          onUndo={
+            undo
+              ? () =>
+                  void packs.restoreTerm(undo).then(() => {
+                    setUndo(null);
+                    setNotice(null);
+                  })
+              : undefined
+          }
+        />
+        {editing && (
+          <TermForm
+            fields={editing.fields}
+            editing={editing.id !== null}
+            categoryLabels={CATEGORY_LABELS}
+            sample={sample}
+            preview={preview}
+            errors={errors}
+            onChange={(fields) => setEditing({ ...editing, fields })}
+            onSample={setSample}
+            onSave={() => void save()}
+            onCancel={() => setEditing(null)}
+          />
+        )}
+        {packs.terms.length === 0 ? (
+          <p class="tl-empty">{t('myterms_empty')}</p>
+        ) : (
+          <ul class="tl-site-list" aria-label={t('myterms_heading')} data-testid="term-list">
+            {packs.terms.map((entry) => (
+              <li key={entry.id} class="tl-site-row">
+                <span class="tl-site-row__host" dir="auto">
+                  {entry.term}
+                </span>
+                <span class="tl-button-row">
+                  <button
+                    type="button"
+                    class="tl-button tl-button--small"
+                    aria-label={t('myterms_edit_label', entry.term)}
+                    onClick={() => {
+                      setErrors([]);
+                      setEditing({ id: entry.id, fields: fieldsOf(entry) });
+                    }}
+                  >
+                    {t('myterms_edit')}
+                  </button>
+                  <button
+                    type="button"
+                    class="tl-button tl-button--small"
+                    aria-label={t('myterms_delete_label', entry.term)}
+                    onClick={() => void remove(entry.id)}
+                  >
+                    {t('myterms_delete')}
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <PackList
+        packs={packs.packs}
+        mapping={
+          csv?.headers && csv.columns
+            ? { file: csv.name, headers: csv.headers, columns: csv.columns }
+            : null
+        }
+        onToggle={(id, on) => void packs.setEnabled(id, on)}
+        onRemove={(id) => void packs.removePack(id)}
+        onExport={(id, format) => void packs.exportPack(id, format)}
+        onPick={(file) => void pick(file)}
+        onColumns={(columns) => csv && setCsv({ ...csv, columns })}
+        onConfirmImport={() => csv && void install(csv)}
+        onCancelImport={() => setCsv(null)}
+      />
+      <NotTerms
+        items={phrases}
+        onRemove={(host, phrase) => void updateNotTerms((m) => removeNotTerm(m, host, phrase))}
+      />
+    </>
+  );
+}
