@@ -1,0 +1,207 @@
+/**
+ * Issue #16 end to end, in both browsers: a term added in options is highlighted on a page and
+ * explained on hover, marked as the reader's; a CSV pack (through the column step) and a TBX pack
+ * import and highlight; my terms export to JSON, and that file imports back as a pack.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, type E2EPage, poll, shouldSkip } from './browsers';
+import {
+  chooseFile,
+  interceptDownloads,
+  openExtensionPage,
+  readLocalStorage,
+  takeDownloads,
+} from './extension-pages';
+import {
+  categoryTexts,
+  centre,
+  findTerm,
+  readHighlights,
+  waitForIdle,
+  waitForPopover,
+} from './page-probes';
+import { artifactsDir } from './paths';
+import { useBrowser, useServer } from './suite';
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../fixtures/packs/${name}`, import.meta.url), 'utf8');
+
+const DEFINITION = 'A made-up task group that exists only in <b>Termlight</b> tests.';
+
+/** Sets a form control's value the way typing does (Preact listens to input and change). */
+function fill(page: E2EPage, testId: string, value: string): Promise<void> {
+  return page.evaluate(
+    ({ testId, value }) => {
+      const el = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(
+        `[data-testid="${testId}"]`,
+      );
+      if (!el) throw new Error(`No field ${testId}`);
+      el.value = value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    { testId, value },
+  );
+}
+
+function click(page: E2EPage, selector: string): Promise<void> {
+  return page.evaluate((selector: string) => {
+    const el = document.querySelector<HTMLElement>(selector);
+    if (!el) throw new Error(`Nothing matches ${selector}`);
+    el.click();
+  }, selector);
+}
+
+const text = (page: E2EPage, selector: string) =>
+  page.evaluate(
+    (selector: string) => document.querySelector(selector)?.textContent ?? null,
+    selector,
+  );
+
+/** Waits until the background has compiled tables that hold `id`. */
+function waitForTables(options: E2EPage, id: string): Promise<true> {
+  return poll(
+    async () => {
+      const stored = JSON.parse(await readLocalStorage(options)) as {
+        userTables?: { tables: { terms: string[] } };
+      };
+      return stored.userTables?.tables.terms.includes(id) ? true : undefined;
+    },
+    { what: `compiled tables with ${id}` },
+  );
+}
+
+for (const name of BROWSERS) {
+  describe.skipIf(shouldSkip(name))(`${name}: my terms and packs`, () => {
+    const server = useServer();
+    const browser = useBrowser(name);
+
+    async function article(): Promise<E2EPage> {
+      const page = await browser().newPage();
+      await page.goto(server().url('/fixtures/my-terms.html'));
+      await waitForIdle(page);
+      return page;
+    }
+
+    it('adds a term, imports CSV and TBX packs, exports and imports again', async () => {
+      const options = await openExtensionPage(browser(), '/options.html');
+      try {
+        await poll(
+          async () =>
+            (await options.evaluate(
+              () =>
+                document.querySelector<HTMLButtonElement>('[data-testid="term-add"]')?.disabled ===
+                false,
+            ))
+              ? true
+              : undefined,
+          { what: 'the My terms section' },
+        );
+        await click(options, '[data-testid="term-add"]');
+        await fill(options, 'term-term', 'Zephyr task group');
+        await fill(options, 'term-definition', DEFINITION);
+        await fill(options, 'term-sample', 'Yesterday the zephyr task group sailed.');
+        await poll(
+          async () =>
+            (await text(options, '[data-testid="term-preview"] mark')) === 'zephyr task group'
+              ? true
+              : undefined,
+          { what: 'the live preview' },
+        );
+        await click(options, '[data-testid="term-save"]');
+        await waitForTables(options, 'u:mine:zephyr-task-group');
+
+        // Highlighted on a page next to a built-in term, and explained on hover as ours.
+        const page = await article();
+        const found = categoryTexts(await readHighlights(page));
+        // categoryTexts gives normalised (lower-case) texts.
+        expect(found).toContain('zephyr task group');
+        expect(found).toContain('defense cooperation');
+        const box = (await findTerm(page, 'Zephyr task group', 0, 0.5))?.rects[0];
+        if (!box) throw new Error('No highlighted "Zephyr task group"');
+        const at = centre(box);
+        await page.mouseMove(at.x, at.y);
+        const state = await waitForPopover(page, {});
+        expect(state.label).toContain('Zephyr task group');
+        // The definition's markup is shown as text, never parsed.
+        expect(state.definition).toBe(DEFINITION);
+        const owner = await page.evaluate(
+          () =>
+            document
+              .querySelector('termlight-popover')
+              ?.shadowRoot?.querySelector('[data-testid="owner"]')?.textContent ?? null,
+        );
+        expect(owner).toBe('Your term');
+
+        // A CSV pack: the column step, then import.
+        await chooseFile(options, '[data-testid="pack-file"]', {
+          name: 'e2e-pack.csv',
+          text: fixture('e2e-pack.csv'),
+          type: 'text/csv',
+        });
+        await poll(
+          async () => ((await text(options, '[data-testid="csv-columns"]')) ? true : undefined),
+          { what: 'the CSV column step' },
+        );
+        await click(options, '[data-testid="csv-import"]');
+        await waitForTables(options, 'u:e2e-pack:nimbus-logistics-hub');
+        // A TBX pack, parsed by the options page's DOMParser.
+        await chooseFile(options, '[data-testid="pack-file"]', {
+          name: 'liaison.tbx',
+          text: fixture('e2e-pack.tbx'),
+          type: 'application/xml',
+        });
+        await poll(
+          async () => {
+            const stored = await readLocalStorage(options);
+            return stored.includes(':orion"') ? true : undefined;
+          },
+          { what: 'compiled tables with the TBX pack' },
+        );
+        await page.close();
+        const again = await article();
+        const all = categoryTexts(await readHighlights(again));
+        expect(all).toEqual(
+          expect.arrayContaining([
+            'zephyr task group',
+            'nimbus logistics hub',
+            'orion liaison cell',
+          ]),
+        );
+        await again.close();
+
+        // Export my terms, delete the term, import the export: it is back, as a pack.
+        await interceptDownloads(options);
+        await click(options, '[data-testid="export-mine-json"]');
+        const [exported] = await takeDownloads(options);
+        expect(exported?.name).toBe('my-terms.json');
+        expect(JSON.parse(exported?.text ?? '{}').entries[0]).toMatchObject({
+          term: 'Zephyr task group',
+          definition: DEFINITION,
+        });
+        await click(options, 'button[aria-label="Delete Zephyr task group"]');
+        await poll(
+          async () =>
+            (await readLocalStorage(options)).includes('u:mine:zephyr-task-group')
+              ? undefined
+              : true,
+          { what: 'the deleted term gone from the tables' },
+        );
+        await chooseFile(options, '[data-testid="pack-file"]', {
+          name: exported?.name ?? 'my-terms.json',
+          text: exported?.text ?? '',
+        });
+        await waitForTables(options, 'u:my-terms:zephyr-task-group');
+        const last = await article();
+        expect(categoryTexts(await readHighlights(last))).toContain('zephyr task group');
+        await last.close();
+      } catch (error) {
+        console.info(`[my-terms] notice: ${await text(options, '[data-testid="packs-notice"]')}`);
+        await options.screenshot(`${artifactsDir}/${name}-my-terms-options.png`).catch(() => {});
+        throw error;
+      } finally {
+        await options.close();
+      }
+    }, 120_000);
+  });
+}
