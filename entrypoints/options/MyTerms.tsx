@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { notTermsOf, removeNotTerm } from '../../src/content/not-terms';
 import { CATEGORY_LABELS } from '../../src/glossary/categories';
 import { t } from '../../src/i18n';
+import type { ColumnTarget } from '../../src/packs/csv-columns';
 import {
   draftOf,
   EMPTY_FIELDS,
@@ -22,6 +23,7 @@ import {
 import { NotTerms } from './NotTerms';
 import { PackList } from './PackList';
 import { TermForm } from './TermForm';
+import { TermList } from './TermList';
 import { type Notice, PACKS_DEPS, type PacksDeps, usePacks } from './use-packs';
 
 const messagesOf = (error: unknown): string[] =>
@@ -52,6 +54,58 @@ function NoticeView({ notice, onUndo }: { notice: Notice; onUndo?: (() => void) 
   );
 }
 
+/** Picking a pack file: JSON and TBX install at once, CSV after its column step. */
+function useImport(
+  packs: ReturnType<typeof usePacks>,
+  setNotice: (notice: Notice) => void,
+  clearUndo: () => void,
+) {
+  const [csv, setCsv] = useState<Extract<PickedFile, { ok: true }> | null>(null);
+  const install = async (picked: Extract<PickedFile, { ok: true }>) => {
+    const result = await packs.install(picked, csv?.columns ? { columns: csv.columns } : {});
+    setCsv(null);
+    clearUndo();
+    setNotice(
+      result.ok
+        ? {
+            kind: 'success',
+            message: t('packs_imported', result.info.name, String(result.info.entryCount)),
+          }
+        : {
+            kind: 'error',
+            message: t('packs_import_failed', picked.name),
+            details: result.messages,
+          },
+    );
+  };
+
+  const pick = async (file: File) => {
+    const picked = await packs.readPicked(file);
+    if (!picked.ok) {
+      setNotice({
+        kind: 'error',
+        message: t('packs_import_failed', picked.name),
+        details: picked.messages,
+      });
+      return;
+    }
+    // CSV waits for the reader to confirm how its columns are read.
+    if (picked.format === 'csv') setCsv(picked);
+    else await install(picked);
+  };
+
+  return {
+    mapping:
+      csv?.headers && csv.columns
+        ? { file: csv.name, headers: csv.headers, columns: csv.columns }
+        : null,
+    pick,
+    setColumns: (columns: ColumnTarget[]) => csv && setCsv({ ...csv, columns }),
+    confirm: () => csv && void install(csv),
+    cancel: () => setCsv(null),
+  };
+}
+
 /** "My terms", glossary packs and "Not a term here" phrases: the options page's container. */
 export function MyTermsSection({ deps = PACKS_DEPS }: { deps?: PacksDeps }) {
   const ids = useId();
@@ -61,7 +115,6 @@ export function MyTermsSection({ deps = PACKS_DEPS }: { deps?: PacksDeps }) {
   const [sample, setSample] = useState('');
   const [notice, setNotice] = useState<Notice>(null);
   const [undo, setUndo] = useState<DeletedTerm | null>(null);
-  const [csv, setCsv] = useState<Extract<PickedFile, { ok: true }> | null>(null);
   const [notTerms, setNotTerms] = useState<NotTermsMap>({});
 
   useEffect(() => {
@@ -98,38 +151,7 @@ export function MyTermsSection({ deps = PACKS_DEPS }: { deps?: PacksDeps }) {
     setNotice({ kind: 'success', message: t('myterms_deleted', deleted.entry.term) });
   };
 
-  const install = async (picked: Extract<PickedFile, { ok: true }>) => {
-    const result = await packs.install(picked, csv?.columns ? { columns: csv.columns } : {});
-    setCsv(null);
-    setUndo(null);
-    setNotice(
-      result.ok
-        ? {
-            kind: 'success',
-            message: t('packs_imported', result.info.name, String(result.info.entryCount)),
-          }
-        : {
-            kind: 'error',
-            message: t('packs_import_failed', picked.name),
-            details: result.messages,
-          },
-    );
-  };
-
-  const pick = async (file: File) => {
-    const picked = await packs.readPicked(file);
-    if (!picked.ok) {
-      setNotice({
-        kind: 'error',
-        message: t('packs_import_failed', picked.name),
-        details: picked.messages,
-      });
-      return;
-    }
-    // CSV waits for the reader to confirm how its columns are read.
-    if (picked.format === 'csv') setCsv(picked);
-    else await install(picked);
-  };
+  const importing = useImport(packs, setNotice, () => setUndo(null));
 
   const phrases = Object.keys(notTerms).flatMap((host) =>
     notTermsOf(notTerms, host).map((phrase) => ({ host, phrase })),
@@ -182,55 +204,25 @@ export function MyTermsSection({ deps = PACKS_DEPS }: { deps?: PacksDeps }) {
             onCancel={() => setEditing(null)}
           />
         )}
-        {packs.terms.length === 0 ? (
-          <p class="tl-empty">{t('myterms_empty')}</p>
-        ) : (
-          <ul class="tl-site-list" aria-label={t('myterms_heading')} data-testid="term-list">
-            {packs.terms.map((entry) => (
-              <li key={entry.id} class="tl-site-row">
-                <span class="tl-site-row__host" dir="auto">
-                  {entry.term}
-                </span>
-                <span class="tl-button-row">
-                  <button
-                    type="button"
-                    class="tl-button tl-button--small"
-                    aria-label={t('myterms_edit_label', entry.term)}
-                    onClick={() => {
-                      setErrors([]);
-                      setEditing({ id: entry.id, fields: fieldsOf(entry) });
-                    }}
-                  >
-                    {t('myterms_edit')}
-                  </button>
-                  <button
-                    type="button"
-                    class="tl-button tl-button--small"
-                    aria-label={t('myterms_delete_label', entry.term)}
-                    onClick={() => void remove(entry.id)}
-                  >
-                    {t('myterms_delete')}
-                  </button>
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <TermList
+          terms={packs.terms}
+          onEdit={(entry) => {
+            setErrors([]);
+            setEditing({ id: entry.id, fields: fieldsOf(entry) });
+          }}
+          onDelete={(id) => void remove(id)}
+        />
       </section>
       <PackList
         packs={packs.packs}
-        mapping={
-          csv?.headers && csv.columns
-            ? { file: csv.name, headers: csv.headers, columns: csv.columns }
-            : null
-        }
+        mapping={importing.mapping}
         onToggle={(id, on) => void packs.setEnabled(id, on)}
         onRemove={(id) => void packs.removePack(id)}
         onExport={(id, format) => void packs.exportPack(id, format)}
-        onPick={(file) => void pick(file)}
-        onColumns={(columns) => csv && setCsv({ ...csv, columns })}
-        onConfirmImport={() => csv && void install(csv)}
-        onCancelImport={() => setCsv(null)}
+        onPick={(file) => void importing.pick(file)}
+        onColumns={importing.setColumns}
+        onConfirmImport={importing.confirm}
+        onCancelImport={importing.cancel}
       />
       <NotTerms
         items={phrases}
