@@ -198,7 +198,10 @@ export function MyTermsSection({ deps = PACKS_DEPS }: { deps?: PacksDeps }) {
             sample={sample}
             preview={preview}
             errors={errors}
-            onChange={(fields) => setEditing({ ...editing, fields })}
+            // Merged into the latest state: several fields may change before the next render.
+            onField={(key, value) =>
+              setEditing((e) => (e ? { ...e, fields: { ...e.fields, [key]: value } } : e))
+            }
             onSample={setSample}
             onSave={() => void save()}
             onCancel={() => setEditing(null)}

@@ -13,7 +13,8 @@ export interface TermFormProps {
   /** What the fields match in `sample`, computed by the container. */
   preview: readonly PreviewSpan[];
   errors: readonly string[];
-  onChange(fields: TermFields): void;
+  /** One field changed (the container merges it into the latest fields). */
+  onField<K extends keyof TermFields>(key: K, value: TermFields[K]): void;
   onSample(sample: string): void;
   onSave(): void;
   onCancel(): void;
@@ -33,11 +34,11 @@ function Marked({ sample, spans }: { sample: string; spans: readonly PreviewSpan
 
 /** Add or edit one of the reader's terms, with a live preview on a sample. Props only. */
 export function TermForm(props: TermFormProps) {
-  const { fields, onChange } = props;
+  const { fields, onField } = props;
   const ids = useId();
   const set =
     (key: keyof TermFields) => (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) =>
-      onChange({ ...fields, [key]: e.currentTarget.value });
+      onField(key, e.currentTarget.value);
   const text = (key: 'term' | 'abbreviation', label: string) => (
     <div class="tl-field">
       <label for={`${ids}-${key}`}>{label}</label>
@@ -53,13 +54,13 @@ export function TermForm(props: TermFormProps) {
     </div>
   );
   const area = (key: 'aliases' | 'definition' | 'forms' | 'note', label: string) => (
-    <div class="tl-field">
+    <div class={key === 'definition' ? 'tl-field tl-field--wide' : 'tl-field'}>
       <label for={`${ids}-${key}`}>{label}</label>
       <textarea
         id={`${ids}-${key}`}
         class="tl-input"
         dir="auto"
-        rows={key === 'definition' ? 4 : 2}
+        rows={key === 'definition' ? 3 : 2}
         value={fields[key]}
         onInput={set(key)}
         data-testid={`term-${key}`}
@@ -86,7 +87,7 @@ export function TermForm(props: TermFormProps) {
           class="tl-input"
           value={fields.category}
           data-testid="term-category"
-          onChange={(e) => onChange({ ...fields, category: e.currentTarget.value as Category })}
+          onChange={(e) => onField('category', e.currentTarget.value as Category)}
         >
           {CATEGORIES.map((c) => (
             <option key={c} value={c}>
@@ -98,7 +99,7 @@ export function TermForm(props: TermFormProps) {
       {area('definition', t('myterms_field_definition'))}
       {area('forms', t('myterms_field_forms'))}
       {area('note', t('myterms_field_note'))}
-      <fieldset class="tl-fieldset tl-preview">
+      <fieldset class="tl-fieldset tl-preview tl-field--wide">
         <legend>{t('myterms_preview_heading')}</legend>
         <label for={`${ids}-sample`}>{t('myterms_preview_sample')}</label>
         <textarea
@@ -119,7 +120,7 @@ export function TermForm(props: TermFormProps) {
         </p>
       </fieldset>
       {props.errors.length > 0 && (
-        <div class="tl-notice tl-notice--error" role="alert">
+        <div class="tl-notice tl-notice--error tl-field--wide" role="alert">
           <p>{t('myterms_not_saved')}</p>
           <ul>
             {props.errors.map((message) => (
@@ -128,7 +129,7 @@ export function TermForm(props: TermFormProps) {
           </ul>
         </div>
       )}
-      <div class="tl-button-row">
+      <div class="tl-button-row tl-field--wide">
         <button type="submit" class="tl-button tl-button--primary" data-testid="term-save">
           {t('myterms_save')}
         </button>
