@@ -1,7 +1,8 @@
 /**
  * Issue #16 end to end, in both browsers: a term added in options is highlighted on a page and
  * explained on hover, marked as the reader's; a CSV pack (through the column step) and a TBX pack
- * import and highlight; my terms export to JSON, and that file imports back as a pack.
+ * import and highlight; my terms export to JSON, and that file imports back as a pack; "Not a
+ * term here" in the popover hides the phrase on the site until options shows it again.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -194,6 +195,41 @@ for (const name of BROWSERS) {
         await waitForTables(options, 'u:my-terms:zephyr-task-group');
         const last = await article();
         expect(categoryTexts(await readHighlights(last))).toContain('zephyr task group');
+
+        // "Not a term here": the phrase goes from this site, options lists it, and it comes back.
+        const again2 = (await findTerm(last, 'Zephyr task group', 0, 0.5))?.rects[0];
+        if (!again2) throw new Error('No highlighted "Zephyr task group"');
+        await last.mouseMove(centre(again2).x, centre(again2).y);
+        await waitForPopover(last, {});
+        await last.evaluate(() => {
+          const root = document.querySelector('termlight-popover')?.shadowRoot;
+          const button = Array.from(root?.querySelectorAll('button') ?? []).find(
+            (b) => b.textContent?.trim() === 'Not a term here',
+          );
+          if (!button) throw new Error('No "Not a term here" button');
+          button.click();
+        });
+        await poll(
+          async () =>
+            categoryTexts(await readHighlights(last)).includes('zephyr task group')
+              ? undefined
+              : true,
+          { what: 'the phrase to lose its highlight' },
+        );
+        expect(categoryTexts(await readHighlights(last))).toContain('defense cooperation');
+        const host = new URL(server().url('/')).hostname;
+        const show = `button[aria-label="Show “zephyr task group” on ${host} again"]`;
+        await poll(async () => ((await text(options, show)) !== null ? true : undefined), {
+          what: 'the phrase listed in options',
+        });
+        await click(options, show);
+        await poll(
+          async () =>
+            categoryTexts(await readHighlights(last)).includes('zephyr task group')
+              ? true
+              : undefined,
+          { what: 'the phrase highlighted again' },
+        );
         await last.close();
       } catch (error) {
         console.info(`[my-terms] notice: ${await text(options, '[data-testid="packs-notice"]')}`);
