@@ -45,9 +45,14 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
   const [settings, setSettings] = useSettings(SETTINGS);
   const user = useUserEntries();
   const lookup = useCallback((id: string) => entryById(id) ?? user.byId.get(id), [user]);
-  // Read by the tab query below without asking the tab again when the reader's entries load.
+  // Read by the tab query below without asking the tab again when the reader's entries load;
+  // the last answer is resolved again instead.
   const lookupRef = useRef(lookup);
   lookupRef.current = lookup;
+  const lastReply = useRef<PageStateResponse | null>(null);
+  useEffect(() => {
+    if (lastReply.current) setPage(toPageView(lastReply.current, lookup));
+  }, [lookup]);
   const [tab, setTab] = useState<TabInfo>({ id: undefined, host: null });
   const [page, setPage] = useState<PageView>(
     full ? { status: 'unavailable', reason: 'no-page' } : { status: 'loading' },
@@ -109,6 +114,7 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
           return;
         }
       }
+      lastReply.current = reply;
       setPage(
         reply
           ? toPageView(reply, lookupRef.current)
