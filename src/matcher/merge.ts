@@ -19,7 +19,8 @@ import { Vocabulary } from './vocabulary';
 export class TablesMerger {
   private readonly vocab = new Vocabulary();
   private readonly terms: string[] = [];
-  private readonly numbers: number[] = [];
+  /** Each part's forms, encoded as it is added: VLQ needs no separators, so they concatenate. */
+  private readonly encoded: string[] = [];
   private readonly patterns: string[] = [];
   private readonly forms = new Set<string>();
   /** First two keys and language of each distinct form start, for the needles. */
@@ -34,17 +35,18 @@ export class TablesMerger {
     this.terms.push(...part.terms);
     this.patterns.push(...part.patterns);
     const numbers = decodeVlq(part.forms);
+    const out: number[] = [];
     for (let i = 0; i < numbers.length; ) {
       const term = numbers[i++] as number;
       const meta = numbers[i++] as number;
       const length = numbers[i++] as number;
-      this.numbers.push(termBase + term, meta, length);
+      out.push(termBase + term, meta, length);
       let signature = '';
       const start: number[] = [];
       for (let w = 0; w < length; w++) {
         const code = numbers[i++] as number;
         const key = remap[code >> 1] as number;
-        this.numbers.push(key * 2 + (code & 1));
+        out.push(key * 2 + (code & 1));
         signature += `${key} `;
         if (w < 2) start.push(key);
       }
@@ -58,6 +60,7 @@ export class TablesMerger {
         });
       }
     }
+    this.encoded.push(encodeVlq(out));
     this.needles = undefined;
     return this;
   }
@@ -77,7 +80,7 @@ export class TablesMerger {
       version: 2,
       terms: [...this.terms],
       keys: this.vocab.keys.join('\n'),
-      forms: encodeVlq(this.numbers),
+      forms: this.encoded.join(''),
       patterns: [...this.patterns],
       formCount: this.forms.size,
       prefilter,
