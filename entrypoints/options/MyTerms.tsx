@@ -106,24 +106,29 @@ function useImport(
   };
 }
 
-/** "My terms", glossary packs and "Not a term here" phrases: the options page's container. */
-export function MyTermsSection({ deps = PACKS_DEPS }: { deps?: PacksDeps }) {
-  const ids = useId();
-  const packs = usePacks(deps);
-  const [editing, setEditing] = useState<{ id: string | null; fields: TermFields } | null>(null);
-  const [errors, setErrors] = useState<string[]>([]);
-  const [sample, setSample] = useState('');
-  const [notice, setNotice] = useState<Notice>(null);
-  const [undo, setUndo] = useState<DeletedTerm | null>(null);
+/** Phrases marked "Not a term here", as a list, kept current. */
+function usePhrases(): { host: string; phrase: string }[] {
   const [notTerms, setNotTerms] = useState<NotTermsMap>({});
-
   useEffect(() => {
     const controller = new AbortController();
     void getNotTerms().then((n) => !controller.signal.aborted && setNotTerms(n));
     watchNotTerms(setNotTerms, controller.signal);
     return () => controller.abort();
   }, []);
+  return Object.keys(notTerms).flatMap((host) =>
+    notTermsOf(notTerms, host).map((phrase) => ({ host, phrase })),
+  );
+}
 
+/** The term form's state: what is edited, its problems, the preview sample; save and delete. */
+function useTermEditor(
+  packs: ReturnType<typeof usePacks>,
+  setNotice: (notice: Notice) => void,
+  setUndo: (deleted: DeletedTerm | null) => void,
+) {
+  const [editing, setEditing] = useState<{ id: string | null; fields: TermFields } | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [sample, setSample] = useState('');
   const preview = useMemo(
     () => (editing ? previewMatches(previewDraftOf(editing.fields), sample) : []),
     [editing, sample],
@@ -151,11 +156,19 @@ export function MyTermsSection({ deps = PACKS_DEPS }: { deps?: PacksDeps }) {
     setNotice({ kind: 'success', message: t('myterms_deleted', deleted.entry.term) });
   };
 
-  const importing = useImport(packs, setNotice, () => setUndo(null));
+  return { editing, setEditing, errors, setErrors, sample, setSample, preview, save, remove };
+}
 
-  const phrases = Object.keys(notTerms).flatMap((host) =>
-    notTermsOf(notTerms, host).map((phrase) => ({ host, phrase })),
-  );
+/** "My terms", glossary packs and "Not a term here" phrases: the options page's container. */
+export function MyTermsSection({ deps = PACKS_DEPS }: { deps?: PacksDeps }) {
+  const ids = useId();
+  const packs = usePacks(deps);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [undo, setUndo] = useState<DeletedTerm | null>(null);
+  const phrases = usePhrases();
+  const { editing, setEditing, errors, setErrors, sample, setSample, preview, save, remove } =
+    useTermEditor(packs, setNotice, setUndo);
+  const importing = useImport(packs, setNotice, () => setUndo(null));
 
   return (
     <>
