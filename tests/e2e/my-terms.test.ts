@@ -1,7 +1,7 @@
 /**
  * Issue #16 end to end, in both browsers: a term added in options is highlighted on a page and
  * explained on hover, marked as the reader's; a CSV pack (through the column step) and a TBX pack
- * import and highlight; my terms export to JSON, and that file imports back as a pack; "Not a
+ * import, highlight and are found by the popup's search; my terms export to JSON, and that file imports back as a pack; "Not a
  * term here" in the popover hides the phrase on the site until options shows it again.
  */
 import { readFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import {
   openExtensionPage,
   readLocalStorage,
   takeDownloads,
+  typeText,
 } from './extension-pages';
 import {
   categoryTexts,
@@ -171,10 +172,37 @@ for (const name of BROWSERS) {
         );
         await again.close();
 
+        // Searchable in the popup, marked with their owner.
+        const popup = await openExtensionPage(browser(), '/popup.html');
+        await popup.evaluate(() =>
+          document.querySelector<HTMLInputElement>('input[type="search"]')?.focus(),
+        );
+        await typeText(popup, 'nimbus');
+        const result = await poll(
+          async () => {
+            const found = await popup.evaluate(() =>
+              Array.from(document.querySelectorAll('[role="option"] .tl-result__term')).map((el) =>
+                (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+              ),
+            );
+            return found.length > 0 ? found : undefined;
+          },
+          { what: 'popup results for "nimbus"' },
+        );
+        expect(result[0]).toBe('Nimbus logistics hub · e2e-pack');
+        await popup.close();
+
         // Export my terms, delete the term, import the export: it is back, as a pack.
         await interceptDownloads(options);
         await click(options, '[data-testid="export-mine-json"]');
-        const [exported] = await takeDownloads(options);
+        // The export reads the store first, so the download starts a moment after the click.
+        const [exported] = await poll(
+          async () => {
+            const files = await takeDownloads(options);
+            return files.length > 0 ? files : undefined;
+          },
+          { what: 'the exported file' },
+        );
         expect(exported?.name).toBe('my-terms.json');
         expect(JSON.parse(exported?.text ?? '{}').entries[0]).toMatchObject({
           term: 'Zephyr task group',
