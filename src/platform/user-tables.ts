@@ -38,7 +38,11 @@ export async function getUserEntries(): Promise<UserEntries | null> {
   }
 }
 
-/** Writes both items, entries first, so a page that sees new tables finds their entries. */
+/**
+ * Writes both items, entries first, so a page that sees new tables finds their entries. Entries
+ * over the quota (thousands of 4,000-character definitions) must not cost the highlighting: the
+ * tables are written anyway, and the failure is reported.
+ */
 export async function setUserTables(
   tables: UserTables | null,
   entries: UserEntries | null,
@@ -48,7 +52,12 @@ export async function setUserTables(
     await userEntriesItem.removeValue();
     return;
   }
-  await userEntriesItem.setValue(entries);
+  try {
+    await userEntriesItem.setValue(entries);
+  } catch (error) {
+    console.error('[termlight] could not store your entries for display', error);
+    await userEntriesItem.removeValue().catch(() => undefined);
+  }
   await userTablesItem.setValue(tables);
 }
 
