@@ -6,6 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { toJsonPack } from '../../src/packs/json';
+import { generatePack } from '../fixtures/packs/generate';
 import { BROWSERS, type E2EPage, poll, shouldSkip } from './browsers';
 import {
   chooseFile,
@@ -61,7 +63,7 @@ const text = (page: E2EPage, selector: string) =>
   );
 
 /** Waits until the background has compiled tables that hold `id`. */
-function waitForTables(options: E2EPage, id: string): Promise<true> {
+function waitForTables(options: E2EPage, id: string, timeout?: number): Promise<true> {
   return poll(
     async () => {
       const stored = JSON.parse(await readLocalStorage(options)) as {
@@ -69,7 +71,7 @@ function waitForTables(options: E2EPage, id: string): Promise<true> {
       };
       return stored.userTables?.tables.terms.includes(id) ? true : undefined;
     },
-    { what: `compiled tables with ${id}` },
+    { what: `compiled tables with ${id}`, ...(timeout ? { timeout } : {}) },
   );
 }
 
@@ -263,6 +265,50 @@ for (const name of BROWSERS) {
         console.info(`[my-terms] notice: ${await text(options, '[data-testid="packs-notice"]')}`);
         await options.screenshot(`${artifactsDir}/${name}-my-terms-options.png`).catch(() => {});
         throw error;
+      } finally {
+        await options.close();
+      }
+    }, 120_000);
+
+    it('installs a 10,000-entry pack, compiles it in the background and highlights with it', async () => {
+      const pack = generatePack(10_000);
+      const last = pack.entries[pack.entries.length - 1];
+      if (!last) throw new Error('empty pack');
+      const options = await openExtensionPage(browser(), '/options.html');
+      try {
+        await poll(
+          async () =>
+            (await options.evaluate(
+              () =>
+                document.querySelector<HTMLButtonElement>('[data-testid="term-add"]')?.disabled ===
+                false,
+            ))
+              ? true
+              : undefined,
+          { what: 'the My terms section' },
+        );
+        const started = Date.now();
+        await chooseFile(options, '[data-testid="pack-file"]', {
+          name: 'synthetic.json',
+          text: toJsonPack(pack),
+        });
+        await waitForTables(options, `u:${pack.id}:${last.id}`, 60_000);
+        const installed = Date.now() - started;
+        const page = await browser().newPage();
+        await page.goto(server().url('/fixtures/my-terms.html'));
+        await page.evaluate((term: string) => {
+          const p = document.createElement('p');
+          p.textContent = `Later the ${term} reported back.`;
+          document.body.append(p);
+        }, last.term);
+        await waitForIdle(page);
+        const texts = categoryTexts(await readHighlights(page));
+        console.info(
+          `[my-terms] ${name}: 10,000-entry pack picked → tables in storage.local in ${installed} ms (parse, validate, install, compile)`,
+        );
+        expect(texts).toContain(last.term.toLowerCase());
+        expect(texts).toContain('defense cooperation');
+        await page.close();
       } finally {
         await options.close();
       }
