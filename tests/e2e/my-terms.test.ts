@@ -75,6 +75,17 @@ function waitForTables(options: E2EPage, id: string, timeout?: number): Promise<
   );
 }
 
+/** The page's own start: reading storage, loading the tables, the first pass (its marks). */
+function startCost(page: E2EPage): Promise<string> {
+  return page.evaluate(() => {
+    const at = (n: string) => performance.getEntriesByName(`termlight:${n}`)[0]?.startTime;
+    const [script, settings, tables, idle] = ['script', 'settings', 'tables', 'idle'].map(at);
+    const ms = (a?: number, b?: number) =>
+      a === undefined || b === undefined ? 'n/a' : (b - a).toFixed(1);
+    return `engine + read ${ms(script, settings)} ms, load tables ${ms(settings, tables)} ms, first pass ${ms(tables, idle)} ms`;
+  });
+}
+
 for (const name of BROWSERS) {
   describe.skipIf(shouldSkip(name))(`${name}: my terms and packs`, () => {
     const server = useServer();
@@ -287,6 +298,9 @@ for (const name of BROWSERS) {
               : undefined,
           { what: 'the My terms section' },
         );
+        const before = await article();
+        const baseline = await startCost(before);
+        await before.close();
         const started = Date.now();
         await chooseFile(options, '[data-testid="pack-file"]', {
           name: 'synthetic.json',
@@ -303,8 +317,9 @@ for (const name of BROWSERS) {
         }, last.term);
         await waitForIdle(page);
         const texts = categoryTexts(await readHighlights(page));
+        const marks = await startCost(page);
         console.info(
-          `[my-terms] ${name}: 10,000-entry pack picked → tables in storage.local in ${installed} ms (parse, validate, install, compile)`,
+          `[my-terms] ${name}: 10,000-entry pack picked → tables in storage.local in ${installed} ms (parse, validate, install, compile); page before: ${baseline}; with it: ${marks}`,
         );
         expect(texts).toContain(last.term.toLowerCase());
         expect(texts).toContain('defense cooperation');
