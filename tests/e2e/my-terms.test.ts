@@ -62,17 +62,20 @@ const text = (page: E2EPage, selector: string) =>
     selector,
   );
 
+/** The ids in the compiled tables the background put in storage.local. */
+async function tableIds(options: E2EPage): Promise<string[]> {
+  const stored = JSON.parse(await readLocalStorage(options)) as {
+    userTables?: { tables: { terms: string[] } };
+  };
+  return stored.userTables?.tables.terms ?? [];
+}
+
 /** Waits until the background has compiled tables that hold `id`. */
 function waitForTables(options: E2EPage, id: string, timeout?: number): Promise<true> {
-  return poll(
-    async () => {
-      const stored = JSON.parse(await readLocalStorage(options)) as {
-        userTables?: { tables: { terms: string[] } };
-      };
-      return stored.userTables?.tables.terms.includes(id) ? true : undefined;
-    },
-    { what: `compiled tables with ${id}`, ...(timeout ? { timeout } : {}) },
-  );
+  return poll(async () => ((await tableIds(options)).includes(id) ? true : undefined), {
+    what: `compiled tables with ${id}`,
+    ...(timeout ? { timeout } : {}),
+  });
 }
 
 /** The page's own start: reading storage, loading the tables, the first pass (its marks). */
@@ -167,10 +170,8 @@ for (const name of BROWSERS) {
           type: 'application/xml',
         });
         await poll(
-          async () => {
-            const stored = await readLocalStorage(options);
-            return stored.includes(':orion"') ? true : undefined;
-          },
+          async () =>
+            (await tableIds(options)).some((id) => id.endsWith(':orion')) ? true : undefined,
           { what: 'compiled tables with the TBX pack' },
         );
         await page.close();
@@ -224,9 +225,7 @@ for (const name of BROWSERS) {
         await click(options, 'button[aria-label="Delete Zephyr task group"]');
         await poll(
           async () =>
-            (await readLocalStorage(options)).includes('u:mine:zephyr-task-group')
-              ? undefined
-              : true,
+            (await tableIds(options)).includes('u:mine:zephyr-task-group') ? undefined : true,
           { what: 'the deleted term gone from the tables' },
         );
         await chooseFile(options, '[data-testid="pack-file"]', {
