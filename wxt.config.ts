@@ -1,8 +1,14 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { ENGINE_CHUNK, POPOVER_CHUNK } from './src/content/chunks';
+import { LANGUAGE_FILES } from './src/glossary/languages';
+import { localTable } from './src/glossary/localised';
 import { buildShipped } from './src/glossary/matcher';
 import { KEYBOARD_COMMANDS } from './src/messaging/commands';
+import { localTablePath } from './src/popover/local-table';
+
+/** The popover's per-language tables (src/popover/local-table.ts): one is loaded, not seven. */
+const LOCAL_TABLES = Object.keys(LANGUAGE_FILES).map((lang) => localTablePath(lang).slice(1));
 
 // Firefox ships as MV2: in Firefox MV3 host access is opt-in, so content scripts would stay
 // idle until the user grants it on every site, which defeats a reading aid.
@@ -22,6 +28,16 @@ export default defineConfig({
         __TERMLIGHT_GATE__: JSON.stringify(JSON.stringify(gate)),
       },
     };
+  },
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const [lang, file] of Object.entries(LANGUAGE_FILES)) {
+        files.push({
+          relativeDest: localTablePath(lang).slice(1),
+          contents: JSON.stringify(localTable(file)),
+        });
+      }
+    },
   },
   manifest: ({ browser }) => ({
     // public/_locales: the browser picks the catalogue for its language, English otherwise.
@@ -51,10 +67,10 @@ export default defineConfig({
     // UUID.
     web_accessible_resources:
       browser === 'firefox'
-        ? [ENGINE_CHUNK.slice(1), POPOVER_CHUNK.slice(1)]
+        ? [ENGINE_CHUNK.slice(1), POPOVER_CHUNK.slice(1), ...LOCAL_TABLES]
         : [
             {
-              resources: [ENGINE_CHUNK.slice(1), POPOVER_CHUNK.slice(1)],
+              resources: [ENGINE_CHUNK.slice(1), POPOVER_CHUNK.slice(1), ...LOCAL_TABLES],
               matches: ['http://*/*', 'https://*/*'],
               use_dynamic_url: true,
             },

@@ -13,9 +13,9 @@ import {
   onTabRemoved,
 } from '../src/platform/menus';
 import { onMessage, sendToTab } from '../src/platform/messaging';
-import { getSettings, updateSettings, watchSettings } from '../src/platform/storage';
 import { activeTab, openReference, setBadge } from '../src/platform/tabs';
 import { getUserTables, setUserTables, watchPacksChanged } from '../src/platform/user-tables';
+import { getSettings, updateSettings, watchSettings } from '../src/settings/store';
 
 // Wiring only: logic lives in src/background. Listeners are registered synchronously at start-up
 // so an MV3 service worker woken by an event still receives it.

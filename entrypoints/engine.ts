@@ -9,10 +9,10 @@ import { addNotTerm, notTermsOf } from '../src/content/not-terms';
 import { startContentSession } from '../src/content/session';
 import { glossarySource, withoutPhrases } from '../src/content/sources';
 import { shippedGlossary } from '../src/glossary/shipped';
+import { uiLocale } from '../src/i18n';
 import type { UserDisplayEntry } from '../src/packs/display';
-import { loadChunk } from '../src/platform/chunks';
+import { loadChunk, loadJson } from '../src/platform/chunks';
 import { onMessage, sendToBackground } from '../src/platform/messaging';
-import { getSettings, updateSettings, watchSettings } from '../src/platform/storage';
 import {
   getPageExtras,
   getUserEntries,
@@ -23,8 +23,10 @@ import {
   watchUserTables,
 } from '../src/platform/user-tables';
 import { startPopover } from '../src/popover/controller';
+import { loadLocalTable } from '../src/popover/local-table';
 import type { ViewFactory } from '../src/popover/types';
 import { isSiteEnabled, setSiteEnabled } from '../src/settings/site-rules';
+import { getSettings, updateSettings, watchSettings } from '../src/settings/store';
 import { MARK, mark } from '../src/util/marks';
 
 /** The reader's entries for the popover, read with the popover's chunk and kept current. */
@@ -34,8 +36,9 @@ let watchingEntries = false;
 /** The popover's view, loaded once per frame on the first sign of intent. */
 async function loadView(signal: AbortSignal): Promise<ViewFactory> {
   const started = performance.now();
-  const [factory, entries] = await Promise.all([
+  const [factory, local, entries] = await Promise.all([
     loadChunk<ViewFactory>(POPOVER_CHUNK, POPOVER_SLOT),
+    loadLocalTable(uiLocale(), loadJson),
     getUserEntries(),
   ]);
   const keep = (list: UserDisplayEntry[] | undefined) => {
@@ -45,7 +48,7 @@ async function loadView(signal: AbortSignal): Promise<ViewFactory> {
   if (!watchingEntries) watchUserEntries((next) => keep(next?.entries), signal);
   watchingEntries = true;
   mark(MARK.popoverLoad, { ms: performance.now() - started });
-  return (host) => factory({ ...host, userEntry: (id) => userEntries.get(id) });
+  return (host) => factory({ ...host, local, userEntry: (id) => userEntries.get(id) });
 }
 
 // Wiring only: the logic lives in src/content and src/popover.

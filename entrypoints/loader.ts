@@ -10,8 +10,8 @@ import { MARK, mark } from '../src/util/marks';
 // The content script, declared in wxt.config.ts with the highlight styles. Every frame pays for
 // it, so it only decides whether the frame is worth the engine (src/content/frame-gate.ts) and
 // loads it then (src/content/chunks.ts). It is an unlisted script rather than WXT's content
-// script wrapper, which costs each frame a third of a millisecond and posts a message carrying
-// the extension's id to the page.
+// script wrapper, which adds work to every frame and posts a message carrying the extension's id
+// to the page.
 export default defineUnlistedScript(async () => {
   mark(MARK.script);
   const signal = extensionLifetime(window, extensionAlive);

@@ -1,19 +1,21 @@
 import { useState } from 'preact/hooks';
 import { CATEGORY_LABELS } from '../../src/glossary/categories';
 import { entryById } from '../../src/glossary/glossary';
+import { localEntry } from '../../src/glossary/localised-all';
 import type { Category } from '../../src/glossary/schema';
+import { plural, t } from '../../src/i18n';
+import { normalizeHost } from '../../src/settings/hosts';
+import { exportSettings } from '../../src/settings/import-export';
+import type { Settings } from '../../src/settings/settings';
+import { clearSiteRule, setSiteEnabled } from '../../src/settings/site-rules';
 import {
   getSettings,
   importSettings,
   resetSettings,
   updateSettings,
   watchSettings,
-} from '../../src/platform/storage';
-import { normalizeHost } from '../../src/settings/hosts';
-import { exportSettings } from '../../src/settings/import-export';
-import type { Settings } from '../../src/settings/settings';
-import { clearSiteRule, setSiteEnabled } from '../../src/settings/site-rules';
-import { useSettings } from '../../src/ui/use-settings';
+} from '../../src/settings/store';
+import { useSettings } from '../../src/settings/use-settings';
 import { Appearance } from './Appearance';
 import { Backup, type Notice } from './Backup';
 import { HiddenTerms } from './HiddenTerms';
@@ -42,7 +44,7 @@ export function App() {
   if (!settings) {
     return (
       <main class="tl-options" aria-busy="true">
-        <h1>Termlight settings</h1>
+        <h1>{t('options_title')}</h1>
       </main>
     );
   }
@@ -52,11 +54,10 @@ export function App() {
 
   const onAdd = (input: string): string | null => {
     const host = normalizeHost(input);
-    if (!host)
-      return `“${input.trim() || ' '}” is not a site address. Enter a host such as news.example.com.`;
+    if (!host) return t('options_add_invalid_host', input.trim() || ' ');
     // The list holds the exceptions to the mode: sites off in 'deny' mode, on in 'allow' mode.
     const on = settings.mode === 'allow';
-    if (setSiteEnabled(settings, host, on) === settings) return `${host} is already in the list.`;
+    if (setSiteEnabled(settings, host, on) === settings) return t('options_add_duplicate', host);
     update((s) => setSiteEnabled(s, host, on));
     return null;
   };
@@ -76,7 +77,7 @@ export function App() {
     try {
       text = await file.text();
     } catch {
-      setNotice({ kind: 'error', message: `Could not read ${file.name}. Nothing was changed.` });
+      setNotice({ kind: 'error', message: t('options_import_read_error', file.name) });
       return;
     }
     // Validates first (parseImport) and writes only a valid file: a bad one changes nothing.
@@ -84,7 +85,7 @@ export function App() {
     if (!result.ok) {
       setNotice({
         kind: 'error',
-        message: `${file.name} was not imported: ${result.error} Nothing was changed.`,
+        message: t('options_import_failed', file.name, result.error),
       });
       return;
     }
@@ -92,17 +93,20 @@ export function App() {
     const sites = Object.keys(result.settings.siteRules).length;
     setNotice({
       kind: 'success',
-      message: `Imported settings from ${file.name} (${sites} ${sites === 1 ? 'site' : 'sites'}).`,
+      message: plural('options_import_done', sites, file.name),
     });
   };
 
-  const hidden = settings.hiddenTerms.map((id) => ({ id, term: entryById(id)?.term ?? id }));
+  const hidden = settings.hiddenTerms.map((id) => ({
+    id,
+    term: localEntry(id)?.term ?? entryById(id)?.term ?? id,
+  }));
 
   return (
     <main class="tl-options">
       <header class="tl-options__header">
         <span class="tl-logo" aria-hidden="true" />
-        <h1>Termlight settings</h1>
+        <h1>{t('options_title')}</h1>
       </header>
       <SiteList
         mode={settings.mode}
@@ -133,12 +137,15 @@ export function App() {
         onImport={onImport}
         onExport={() => {
           downloadText(exportSettings(settings), 'termlight-settings.json');
-          setNotice({ kind: 'success', message: 'Exported settings to termlight-settings.json.' });
+          setNotice({
+            kind: 'success',
+            message: t('options_export_done', 'termlight-settings.json'),
+          });
         }}
         onReset={async () => {
           await resetSettings();
           setSettings(await getSettings());
-          setNotice({ kind: 'success', message: 'All settings are back to their defaults.' });
+          setNotice({ kind: 'success', message: t('options_reset_done') });
         }}
       />
     </main>

@@ -1,8 +1,23 @@
 import { useId } from 'preact/hooks';
 import { categoryColor, DEFAULT_CATEGORY_COLORS } from '../../src/glossary/categories';
 import { CATEGORIES, type Category } from '../../src/glossary/schema';
+import { formatNumber, plural, SLOT, t, tAround } from '../../src/i18n';
 import { HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS, type Settings } from '../../src/settings/settings';
-import { formatRatio, MIN_TEXT_CONTRAST, textContrast } from '../../src/ui/contrast';
+import { MIN_TEXT_CONTRAST, textContrast } from '../../src/ui/contrast';
+
+/** "4.5:1" in the interface's digits, rounded down so 4.49 never reads as a passing 4.5. */
+const ratioText = (r: number) => `${formatNumber(Math.floor(r * 10) / 10)}:1`;
+
+/** A ratio inside a sentence: its own left-to-right run, so `:1` stays after the number. */
+function WithRatio({ parts, ratio }: { parts: [string, string]; ratio: number }) {
+  return (
+    <>
+      {parts[0]}
+      <bdi dir="ltr">{ratioText(ratio)}</bdi>
+      {parts[1]}
+    </>
+  );
+}
 
 export interface AppearanceProps {
   style: Settings['style'];
@@ -16,22 +31,23 @@ export interface AppearanceProps {
 
 function ContrastCheck({ color }: { color: string }) {
   const report = textContrast(color);
-  if (!report) return <span class="tl-contrast">Unknown colour</span>;
-  const item = (label: string, ratio: number) => {
+  if (!report) return <span class="tl-contrast">{t('options_contrast_unknown')}</span>;
+  const item = (key: string, ratio: number) => {
     const ok = ratio >= MIN_TEXT_CONTRAST;
     return (
       <span class={`tl-contrast__item ${ok ? 'is-ok' : 'is-low'}`}>
-        <span aria-hidden="true">{ok ? '✓' : '!'}</span> {label} {formatRatio(ratio)}
+        <span aria-hidden="true">{ok ? '✓' : '!'}</span>{' '}
+        <WithRatio parts={tAround(key, SLOT)} ratio={ratio} />
       </span>
     );
   };
   return (
     <span class="tl-contrast" data-testid="contrast">
-      {item('Dark text', report.darkText)}
-      {item('Light text', report.lightText)}
+      {item('options_contrast_dark_text', report.darkText)}
+      {item('options_contrast_light_text', report.lightText)}
       {!report.readable && (
         <span class="tl-contrast__warning" role="status">
-          Text over this colour is below {MIN_TEXT_CONTRAST}:1 and may be hard to read.
+          <WithRatio parts={tAround('options_contrast_warning', SLOT)} ratio={MIN_TEXT_CONTRAST} />
         </span>
       )}
     </span>
@@ -49,9 +65,9 @@ export function Appearance(props: AppearanceProps) {
 
   return (
     <section class="tl-card" aria-labelledby={`${ids}-h`}>
-      <h2 id={`${ids}-h`}>Appearance</h2>
+      <h2 id={`${ids}-h`}>{t('options_appearance_heading')}</h2>
       <fieldset class="tl-fieldset">
-        <legend>Highlight style</legend>
+        <legend>{t('options_style_legend')}</legend>
         <div class="tl-style-options">
           {(['background', 'underline'] as const).map((value) => (
             <label class="tl-radio tl-radio--card" key={value}>
@@ -64,7 +80,7 @@ export function Appearance(props: AppearanceProps) {
               />
               <span class="tl-radio__label">
                 <span class={`tl-style-sample tl-style-sample--${value}`}>
-                  {value === 'background' ? 'Background' : 'Underline'}
+                  {t(`options_style_${value}`)}
                 </span>
               </span>
             </label>
@@ -73,7 +89,7 @@ export function Appearance(props: AppearanceProps) {
       </fieldset>
 
       <fieldset class="tl-fieldset">
-        <legend>Colour per category</legend>
+        <legend>{t('options_colors_legend')}</legend>
         <ul class="tl-colors">
           {CATEGORIES.map((category) => {
             const color = categoryColor(category, colors);
@@ -104,11 +120,11 @@ export function Appearance(props: AppearanceProps) {
                   type="button"
                   class="tl-button tl-button--small"
                   disabled={!custom}
-                  aria-label={`Reset colour of ${categoryLabels[category]}`}
+                  aria-label={t('options_color_reset_label', categoryLabels[category])}
                   onClick={() => props.onColorChange(category, null)}
-                  title={`Default: ${DEFAULT_CATEGORY_COLORS[category]}`}
+                  title={t('options_color_default_title', DEFAULT_CATEGORY_COLORS[category])}
                 >
-                  Default
+                  {t('options_color_default_button')}
                 </button>
               </li>
             );
@@ -117,7 +133,7 @@ export function Appearance(props: AppearanceProps) {
       </fieldset>
 
       <div class="tl-field">
-        <label for={`${ids}-delay`}>Hover delay before the explanation opens</label>
+        <label for={`${ids}-delay`}>{t('options_hover_delay_label')}</label>
         <div class="tl-range-row">
           <input
             id={`${ids}-delay`}
@@ -126,7 +142,7 @@ export function Appearance(props: AppearanceProps) {
             max={HOVER_DELAY_MAX_MS}
             step={50}
             value={hoverDelayMs}
-            aria-valuetext={`${hoverDelayMs} milliseconds`}
+            aria-valuetext={plural('options_hover_delay_valuetext', hoverDelayMs)}
             onChange={(e) => props.onHoverDelayChange(clampDelay(e.currentTarget.valueAsNumber))}
           />
           <input
@@ -135,10 +151,10 @@ export function Appearance(props: AppearanceProps) {
             max={HOVER_DELAY_MAX_MS}
             step={50}
             value={hoverDelayMs}
-            aria-label="Hover delay in milliseconds"
+            aria-label={t('options_hover_delay_input_label')}
             onChange={(e) => props.onHoverDelayChange(clampDelay(e.currentTarget.valueAsNumber))}
           />
-          <span aria-hidden="true">ms</span>
+          <span aria-hidden="true">{t('options_hover_delay_unit')}</span>
         </div>
       </div>
     </section>

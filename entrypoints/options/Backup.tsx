@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { t } from '../../src/i18n';
 
 export type Notice = { kind: 'error' | 'success'; message: string } | null;
 
@@ -28,16 +29,14 @@ export function Backup({ notice, onImport, onExport, onReset }: BackupProps) {
 
   return (
     <section class="tl-card" aria-labelledby={`${ids}-h`}>
-      <h2 id={`${ids}-h`}>Backup and reset</h2>
-      <p class="tl-hint">
-        Settings and site lists are saved as a JSON file you can import in another browser.
-      </p>
+      <h2 id={`${ids}-h`}>{t('options_backup_heading')}</h2>
+      <p class="tl-hint">{t('options_backup_hint')}</p>
       <div class="tl-button-row">
         <button type="button" class="tl-button" onClick={onExport}>
-          Export settings
+          {t('options_export_button')}
         </button>
         <label class="tl-button tl-file-button">
-          Import settings…
+          {t('options_import_button')}
           <input
             ref={fileRef}
             type="file"
@@ -64,10 +63,7 @@ export function Backup({ notice, onImport, onExport, onReset }: BackupProps) {
       <div class="tl-reset">
         {confirming ? (
           <div class="tl-confirm">
-            <p id={`${ids}-confirm`}>
-              Reset every setting to its default? Your site list, colours and hidden terms will be
-              erased. Export first if you may want them back.
-            </p>
+            <p id={`${ids}-confirm`}>{t('options_reset_confirm')}</p>
             <div class="tl-button-row">
               <button
                 type="button"
@@ -78,7 +74,7 @@ export function Backup({ notice, onImport, onExport, onReset }: BackupProps) {
                   closeConfirm();
                 }}
               >
-                Yes, reset everything
+                {t('options_reset_confirm_yes')}
               </button>
               <button
                 ref={cancelRef}
@@ -87,7 +83,7 @@ export function Backup({ notice, onImport, onExport, onReset }: BackupProps) {
                 aria-describedby={`${ids}-confirm`}
                 onClick={closeConfirm}
               >
-                Cancel
+                {t('options_reset_cancel')}
               </button>
             </div>
           </div>
@@ -98,7 +94,7 @@ export function Backup({ notice, onImport, onExport, onReset }: BackupProps) {
             class="tl-button"
             onClick={() => setConfirming(true)}
           >
-            Reset to defaults…
+            {t('options_reset_button')}
           </button>
         )}
       </div>

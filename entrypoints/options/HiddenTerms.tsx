@@ -1,4 +1,5 @@
 import { useId } from 'preact/hooks';
+import { t } from '../../src/i18n';
 
 export interface HiddenTermsProps {
   /** Hidden entries, already resolved to display terms (unknown ids show the id). */
@@ -12,19 +13,17 @@ export function HiddenTerms({ terms, onRestore, onRestoreAll }: HiddenTermsProps
   return (
     <section class="tl-card" aria-labelledby={`${ids}-h`}>
       <div class="tl-card__head">
-        <h2 id={`${ids}-h`}>Hidden terms</h2>
+        <h2 id={`${ids}-h`}>{t('options_hidden_heading')}</h2>
         {terms.length > 1 && (
           <button type="button" class="tl-button tl-button--small" onClick={onRestoreAll}>
-            Restore all
+            {t('options_hidden_restore_all')}
           </button>
         )}
       </div>
       {terms.length === 0 ? (
-        <p class="tl-empty">
-          No hidden terms. Choose “Hide this term” in a term’s explanation to stop highlighting it.
-        </p>
+        <p class="tl-empty">{t('options_hidden_empty')}</p>
       ) : (
-        <ul class="tl-site-list" aria-label="Hidden terms">
+        <ul class="tl-site-list" aria-label={t('options_hidden_list_label')}>
           {terms.map(({ id, term }) => (
             <li key={id} class="tl-site-row">
               <span class="tl-site-row__host" dir="auto">
@@ -33,10 +32,10 @@ export function HiddenTerms({ terms, onRestore, onRestoreAll }: HiddenTermsProps
               <button
                 type="button"
                 class="tl-button tl-button--small"
-                aria-label={`Restore ${term}`}
+                aria-label={t('options_hidden_restore_label', term)}
                 onClick={() => onRestore(id)}
               >
-                Restore
+                {t('options_hidden_restore')}
               </button>
             </li>
           ))}

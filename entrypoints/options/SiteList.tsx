@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'preact/hooks';
+import { formatNumber as fmt, plural, t } from '../../src/i18n';
 import type { SiteMode } from '../../src/settings/settings';
 import { filterSites } from './site-list';
 
@@ -11,20 +12,7 @@ export interface SiteListProps {
   onRemove: (host: string) => void;
 }
 
-const MODES: { value: SiteMode; label: string; hint: string }[] = [
-  {
-    value: 'deny',
-    label: 'Everywhere except these sites',
-    hint: 'Termlight highlights on every site unless you turn it off there.',
-  },
-  {
-    value: 'allow',
-    label: 'Only on these sites',
-    hint: 'Termlight stays off until you turn it on for a site.',
-  },
-];
-
-const fmt = (n: number) => n.toLocaleString('en');
+const MODES: readonly SiteMode[] = ['deny', 'allow'];
 
 export function SiteList({ mode, rules, onModeChange, onAdd, onRemove }: SiteListProps) {
   const [input, setInput] = useState('');
@@ -40,38 +28,37 @@ export function SiteList({ mode, rules, onModeChange, onAdd, onRemove }: SiteLis
     if (!message) setInput('');
   };
 
-  let countText = `${fmt(page.total)} ${page.total === 1 ? 'site' : 'sites'}`;
-  if (filter.trim()) countText = `${fmt(page.matching)} of ${fmt(page.total)} sites match`;
+  let countText = filter.trim()
+    ? t('options_sites_count_matching', fmt(page.matching), fmt(page.total))
+    : plural('options_sites_count', page.total);
   if (page.rows.length < page.matching) {
-    countText += ` · showing the first ${fmt(page.rows.length)}; type to narrow the list`;
+    countText += ` · ${t('options_sites_count_truncated', fmt(page.rows.length))}`;
   }
 
   return (
     <section class="tl-card" aria-labelledby={`${ids}-h`}>
-      <h2 id={`${ids}-h`}>Sites</h2>
+      <h2 id={`${ids}-h`}>{t('options_sites_heading')}</h2>
       <fieldset class="tl-fieldset">
-        <legend>Where Termlight highlights</legend>
+        <legend>{t('options_sites_mode_legend')}</legend>
         {MODES.map((m) => (
-          <label class="tl-radio" key={m.value}>
+          <label class="tl-radio" key={m}>
             <input
               type="radio"
               name="site-mode"
-              value={m.value}
-              checked={mode === m.value}
-              onChange={() => onModeChange(m.value)}
+              value={m}
+              checked={mode === m}
+              onChange={() => onModeChange(m)}
             />
             <span>
-              <span class="tl-radio__label">{m.label}</span>
-              <span class="tl-radio__hint">{m.hint}</span>
+              <span class="tl-radio__label">{t(`options_sites_mode_${m}_label`)}</span>
+              <span class="tl-radio__hint">{t(`options_sites_mode_${m}_hint`)}</span>
             </span>
           </label>
         ))}
       </fieldset>
 
       <form class="tl-inline-form" onSubmit={submit} noValidate>
-        <label for={`${ids}-add`}>
-          {mode === 'deny' ? 'Turn off on a site' : 'Turn on for a site'}
-        </label>
+        <label for={`${ids}-add`}>{t(`options_sites_add_label_${mode}`)}</label>
         <div class="tl-inline-form__row">
           <input
             id={`${ids}-add`}
@@ -79,7 +66,7 @@ export function SiteList({ mode, rules, onModeChange, onAdd, onRemove }: SiteLis
             inputMode="url"
             autoComplete="off"
             spellcheck={false}
-            placeholder="news.example.com"
+            placeholder={t('options_sites_add_placeholder')}
             value={input}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${ids}-err` : `${ids}-add-hint`}
@@ -89,7 +76,7 @@ export function SiteList({ mode, rules, onModeChange, onAdd, onRemove }: SiteLis
             }}
           />
           <button type="submit" class="tl-button tl-button--primary">
-            Add
+            {t('options_sites_add_button')}
           </button>
         </div>
         {error ? (
@@ -98,17 +85,17 @@ export function SiteList({ mode, rules, onModeChange, onAdd, onRemove }: SiteLis
           </p>
         ) : (
           <p id={`${ids}-add-hint`} class="tl-hint">
-            A host name or a link. Its subdomains follow it unless they have their own rule.
+            {t('options_sites_add_hint')}
           </p>
         )}
       </form>
 
       <div class="tl-site-tools">
         <label class="tl-filter">
-          <span class="tl-visually-hidden">Filter sites</span>
+          <span class="tl-visually-hidden">{t('options_sites_filter_label')}</span>
           <input
             type="search"
-            placeholder="Filter sites"
+            placeholder={t('options_sites_filter_placeholder')}
             value={filter}
             onInput={(e) => setFilter(e.currentTarget.value)}
           />
@@ -120,29 +107,25 @@ export function SiteList({ mode, rules, onModeChange, onAdd, onRemove }: SiteLis
 
       {page.rows.length === 0 ? (
         <p class="tl-empty">
-          {page.total === 0
-            ? mode === 'deny'
-              ? 'No sites turned off. Termlight highlights everywhere.'
-              : 'No sites turned on yet. Termlight highlights nowhere until you add one.'
-            : 'No site matches the filter.'}
+          {page.total === 0 ? t(`options_sites_empty_${mode}`) : t('options_sites_no_match')}
         </p>
       ) : (
-        <ul class="tl-site-list" aria-label="Site rules">
+        <ul class="tl-site-list" aria-label={t('options_sites_list_label')}>
           {page.rows.map((row) => (
             <li key={row.host} class="tl-site-row">
               <span class="tl-site-row__host" dir="ltr">
                 {row.host}
               </span>
               <span class={`tl-badge ${row.on ? 'tl-badge--on' : 'tl-badge--off'}`}>
-                {row.on ? 'On' : 'Off'}
+                {row.on ? t('options_sites_rule_on') : t('options_sites_rule_off')}
               </span>
               <button
                 type="button"
                 class="tl-button tl-button--small"
-                aria-label={`Remove ${row.host}`}
+                aria-label={t('options_sites_remove_label', row.host)}
                 onClick={() => onRemove(row.host)}
               >
-                Remove
+                {t('options_sites_remove')}
               </button>
             </li>
           ))}

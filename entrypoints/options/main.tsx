@@ -1,6 +1,9 @@
 import { render } from 'preact';
 import '../../src/ui/theme.css';
 import './style.css';
+import { localiseDocument } from '../../src/i18n';
 import { App } from './App';
+
+localiseDocument(document, 'options_title');
 
 render(<App />, document.getElementById('app') as HTMLElement);

@@ -1,16 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CATEGORY_LABELS } from '../../src/glossary/categories';
 import { entryById, glossary } from '../../src/glossary/glossary';
+import { localEntry } from '../../src/glossary/localised-all';
 import type { Category, Entry } from '../../src/glossary/schema';
 import { searchGlossary, warmSearchIndex } from '../../src/glossary/search';
+import { t } from '../../src/i18n';
 import type { PageStateResponse } from '../../src/messaging/protocol';
 import { observeMessages, sendToTab } from '../../src/platform/messaging';
-import { getSettings, updateSettings, watchSettings } from '../../src/platform/storage';
 import { activeTab, openReference } from '../../src/platform/tabs';
 import { normalizeHost } from '../../src/settings/hosts';
 import { isSiteEnabled, setSiteEnabled } from '../../src/settings/site-rules';
+import { getSettings, updateSettings, watchSettings } from '../../src/settings/store';
+import { useSettings } from '../../src/settings/use-settings';
 import { EntryDetails } from '../../src/ui/EntryDetails';
-import { useSettings } from '../../src/ui/use-settings';
 import { GlossarySection } from './GlossarySection';
 import { PageSection, type PageView } from './PageSection';
 import { pageAccess } from './page-access';
@@ -214,7 +216,9 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
               <span class="tl-back__arrow" aria-hidden="true">
                 ←
               </span>{' '}
-              {stack.length > 1 ? `Back to ${lookup(stack[stack.length - 2] ?? '')?.term}` : 'Back'}
+              {stack.length > 1
+                ? t('popup_back_to', termOf(stack[stack.length - 2] ?? '', lookup))
+                : t('popup_back')}
             </button>
             {user.owners.has(current.id) && (
               <p class="tl-entry-owner" data-testid="owner">
@@ -229,6 +233,8 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
               pageCount={pageCounts ? (pageCounts.get(current.id) ?? 0) : undefined}
               articleTitle={glossary.article.title}
               categoryLabel={CATEGORY_LABELS[current.category]}
+              local={localEntry(current.id)}
+              localOf={localEntry}
               onShowOnPage={pageCounts ? () => reveal(current.id) : undefined}
             />
           </div>
@@ -259,15 +265,20 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
             class="tl-link-button"
             onClick={() => openReference(query).then(() => window.close())}
           >
-            Open glossary in a tab
+            {t('popup_open_in_tab')}
           </button>
         )}
         <a href="/options.html" target="_blank" rel="noopener" class="tl-link">
-          Settings
+          {t('popup_settings_link')}
         </a>
       </footer>
     </div>
   );
+}
+
+/** The entry's term in the interface language, else as written (English, or the reader's own). */
+function termOf(id: string, lookup: (id: string) => Entry | undefined): string {
+  return localEntry(id)?.term ?? lookup(id)?.term ?? id;
 }
 
 function toPageView(reply: PageStateResponse, lookup: (id: string) => Entry | undefined): PageView {

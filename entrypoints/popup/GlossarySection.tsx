@@ -1,6 +1,9 @@
 import type { Ref } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { localEntry } from '../../src/glossary/localised-all';
 import { CATEGORIES, type Category, type Entry } from '../../src/glossary/schema';
+import { formatNumber, plural, SLOT, t, tAround } from '../../src/i18n';
+import { AlphaIndex } from './AlphaIndex';
 
 export interface GlossarySectionProps {
   query: string;
@@ -42,16 +45,20 @@ export function GlossarySection({
   // Scroll only when the keyboard moved the selection: on first render or on hover, scrolling
   // would jump the popup around.
   const keyboardMoved = useRef(false);
+  // A letter of the index puts its first entry at the top, not merely in view.
+  const jumped = useRef(false);
   useEffect(() => {
     const list = listRef.current;
     if (!keyboardMoved.current || !active || !list) return;
     keyboardMoved.current = false;
+    const toTop = jumped.current;
+    jumped.current = false;
     const el = list.querySelector<HTMLElement>(`#${CSS.escape(optionId(active.id))}`);
     if (!el) return;
     if (list.scrollHeight <= list.clientHeight) {
       // Full-page view: the list does not scroll itself, the page does.
-      el.scrollIntoView?.({ block: 'nearest' });
-    } else if (el.offsetTop < list.scrollTop) {
+      el.scrollIntoView?.({ block: toTop ? 'start' : 'nearest' });
+    } else if (toTop || el.offsetTop < list.scrollTop) {
       list.scrollTop = el.offsetTop;
     } else if (el.offsetTop + el.offsetHeight > list.scrollTop + list.clientHeight) {
       list.scrollTop = el.offsetTop + el.offsetHeight - list.clientHeight;
@@ -96,14 +103,19 @@ export function GlossarySection({
     }
   };
 
-  const summary = query.trim()
-    ? `${results.length} ${results.length === 1 ? 'entry matches' : 'entries match'}`
-    : `${results.length} ${results.length === 1 ? 'entry' : 'entries'}`;
+  const summary = plural(
+    query.trim() ? 'glossary_summary_matches' : 'glossary_summary_entries',
+    results.length,
+  );
+  // The query is an element (<q>, its own direction); the words go around it.
+  const noMatch = category
+    ? tAround('glossary_no_match_in_category', SLOT, categoryLabels[category])
+    : tAround('glossary_no_match', SLOT);
 
   return (
     <section class="tl-section tl-glossary" aria-labelledby="tl-glossary-heading">
       <h2 id="tl-glossary-heading" class="tl-section__heading">
-        Glossary
+        {t('glossary_heading')}
       </h2>
       <div class="tl-search">
         <svg class="tl-search__icon" viewBox="0 0 20 20" aria-hidden="true">
@@ -118,12 +130,12 @@ export function GlossarySection({
           role="combobox"
           // Preact types require `list` with role=combobox; the results are our listbox, not a datalist.
           list={undefined}
-          aria-label="Search the glossary"
+          aria-label={t('glossary_search_label')}
           aria-autocomplete="list"
           aria-expanded={results.length > 0}
           aria-controls="tl-results"
           aria-activedescendant={active ? optionId(active.id) : undefined}
-          placeholder="Search terms, abbreviations, definitions"
+          placeholder={t('glossary_search_placeholder')}
           autoComplete="off"
           spellcheck={false}
           dir="auto"
@@ -133,14 +145,14 @@ export function GlossarySection({
         />
       </div>
       <fieldset class="tl-chips">
-        <legend class="tl-visually-hidden">Category</legend>
+        <legend class="tl-visually-hidden">{t('glossary_category_legend')}</legend>
         <button
           type="button"
           class="tl-chip tl-chip--button"
           aria-pressed={category === null}
           onClick={() => onCategory(null)}
         >
-          All
+          {t('glossary_category_all')}
         </button>
         {CATEGORIES.map((c) => (
           <button
@@ -156,6 +168,19 @@ export function GlossarySection({
           </button>
         ))}
       </fieldset>
+      {!query.trim() && (
+        <AlphaIndex
+          entries={results}
+          controls="tl-results"
+          onJump={(index) => {
+            keyboardMoved.current = true;
+            jumped.current = true;
+            onActiveIndex(index);
+            // Back in the search box: arrows go on from that entry and Enter opens it.
+            if (inputRef && typeof inputRef === 'object') inputRef.current?.focus();
+          }}
+        />
+      )}
       <p class="tl-results-summary" role="status">
         {summary}
       </p>
@@ -164,14 +189,15 @@ export function GlossarySection({
           <p>
             {query.trim() ? (
               <>
-                Nothing matches <q dir="auto">{query.trim()}</q>
-                {category ? ` in ${categoryLabels[category]}` : ''}.
+                {noMatch[0]}
+                <q dir="auto">{query.trim()}</q>
+                {noMatch[1]}
               </>
             ) : (
-              'No entries in this category.'
+              t('glossary_empty_category')
             )}
           </p>
-          <p class="tl-note">Try fewer letters, another spelling, or all categories.</p>
+          <p class="tl-note">{t('glossary_no_match_hint')}</p>
           <button
             type="button"
             class="tl-button"
@@ -180,7 +206,7 @@ export function GlossarySection({
               onCategory(null);
             }}
           >
-            Clear search
+            {t('glossary_clear_search')}
           </button>
         </div>
       ) : (
@@ -189,10 +215,11 @@ export function GlossarySection({
           id="tl-results"
           class="tl-results"
           role="listbox"
-          aria-label="Glossary entries"
+          aria-label={t('glossary_results_label')}
         >
           {results.map((entry, index) => {
             const count = pageCounts?.get(entry.id);
+            const local = localEntry(entry.id);
             return (
               // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard handled by the combobox input
               <div
@@ -209,7 +236,7 @@ export function GlossarySection({
               >
                 <span class="tl-dot" aria-hidden="true" />
                 <span class="tl-result__text">
-                  <span class="tl-result__term" dir="auto">
+                  <span class="tl-result__term" lang="en" dir="auto">
                     {entry.term}
                     {entry.abbreviation && entry.abbreviation !== entry.term && (
                       <span class="tl-result__abbr"> · {entry.abbreviation}</span>
@@ -218,13 +245,22 @@ export function GlossarySection({
                       <span class="tl-result__owner"> · {owners.get(entry.id)}</span>
                     )}
                   </span>
-                  <span class="tl-result__definition" dir="auto">
-                    {entry.definition}
+                  {local && (
+                    <span class="tl-result__local" lang={local.lang} dir="auto">
+                      {local.term}
+                    </span>
+                  )}
+                  <span
+                    class="tl-result__definition"
+                    lang={local?.definition ? local.lang : 'en'}
+                    dir="auto"
+                  >
+                    {local?.definition ?? entry.definition}
                   </span>
                 </span>
                 {count !== undefined && count > 0 && (
-                  <span class="tl-page__count" title="On this page">
-                    {count}
+                  <span class="tl-page__count" title={t('glossary_on_page_title')}>
+                    {formatNumber(count)}
                   </span>
                 )}
               </div>

@@ -1,5 +1,7 @@
+import { localEntry } from '../../src/glossary/localised-all';
 import type { Entry } from '../../src/glossary/schema';
-import { UNAVAILABLE_TEXT, type Unavailable } from './page-access';
+import { formatNumber, plural, t } from '../../src/i18n';
+import { type Unavailable, unavailableText } from './page-access';
 
 export type PageView =
   | { status: 'loading' }
@@ -19,59 +21,60 @@ export function PageSection({ page, onReveal, onOpen }: PageSectionProps) {
   return (
     <section class="tl-section tl-page" aria-labelledby="tl-page-heading">
       <h2 id="tl-page-heading" class="tl-section__heading">
-        On this page
-        {page.status === 'ready' && total > 0 && <span class="tl-count-badge">{total}</span>}
+        {t('popup_page_heading')}
+        {page.status === 'ready' && total > 0 && (
+          <span class="tl-count-badge">{formatNumber(total)}</span>
+        )}
       </h2>
       {page.status === 'loading' && (
         <p class="tl-empty" aria-busy="true">
-          Looking at the page…
+          {t('popup_page_loading')}
         </p>
       )}
       {page.status === 'unavailable' && (
         <p class="tl-empty" data-testid="page-unavailable">
-          {UNAVAILABLE_TEXT[page.reason]} The glossary below still works.
+          {unavailableText(page.reason)} {t('popup_unavailable_glossary_works')}
         </p>
       )}
       {page.status === 'off' && (
-        <p class="tl-empty">
-          {page.paused
-            ? 'Highlighting is paused. Resume it above to see the terms on this page.'
-            : 'Highlighting is off here. Turn it on above to see the terms on this page.'}
-        </p>
+        <p class="tl-empty">{page.paused ? t('popup_page_paused') : t('popup_page_off')}</p>
       )}
-      {page.status === 'ready' && total === 0 && (
-        <p class="tl-empty">No glossary terms on this page.</p>
-      )}
+      {page.status === 'ready' && total === 0 && <p class="tl-empty">{t('popup_page_empty')}</p>}
       {page.status === 'ready' && total > 0 && (
         <ul class="tl-page__list">
-          {page.entries.map(({ entry, count }) => (
-            <li class="tl-page__item" key={entry.id} data-category={entry.category}>
-              <button
-                type="button"
-                class="tl-page__reveal"
-                title="Scroll to the next occurrence"
-                onClick={() => onReveal(entry.id)}
-              >
-                <span class="tl-dot" aria-hidden="true" />
-                <span class="tl-page__term" dir="auto">
-                  {entry.term}
-                </span>
-                <span class="tl-page__count">
-                  {count}
-                  <span class="tl-visually-hidden"> on this page</span>
-                </span>
-              </button>
-              <button
-                type="button"
-                class="tl-icon-button"
-                aria-label={`Definition of ${entry.term}`}
-                title="Definition"
-                onClick={() => onOpen(entry.id)}
-              >
-                <span aria-hidden="true">›</span>
-              </button>
-            </li>
-          ))}
+          {page.entries.map(({ entry, count }) => {
+            const local = localEntry(entry.id);
+            return (
+              <li class="tl-page__item" key={entry.id} data-category={entry.category}>
+                <button
+                  type="button"
+                  class="tl-page__reveal"
+                  title={t('popup_page_reveal_title')}
+                  onClick={() => onReveal(entry.id)}
+                >
+                  <span class="tl-dot" aria-hidden="true" />
+                  <span class="tl-page__term" lang={local?.lang ?? 'en'} dir="auto">
+                    {local?.term ?? entry.term}
+                  </span>
+                  {/* Word order differs (tr "bu sayfada 3 kez"): the digits show, the sentence is read. */}
+                  <span class="tl-page__count">
+                    <span aria-hidden="true">{formatNumber(count)}</span>
+                    <span class="tl-visually-hidden">{plural('popup_page_item_count', count)}</span>
+                  </span>
+                </button>
+                <button
+                  type="button"
+                  class="tl-icon-button"
+                  aria-label={t('popup_page_definition_label', local?.term ?? entry.term)}
+                  title={t('popup_page_definition_title')}
+                  onClick={() => onOpen(entry.id)}
+                >
+                  {/* Mirrored in right-to-left layouts (style.css). */}
+                  <span aria-hidden="true">›</span>
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

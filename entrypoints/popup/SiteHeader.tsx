@@ -1,3 +1,4 @@
+import { SLOT, t, tAround } from '../../src/i18n';
 import { Switch } from '../../src/ui/Switch';
 
 export interface SiteHeaderProps {
@@ -20,24 +21,26 @@ export function SiteHeader({
   onPausedChange,
   full,
 }: SiteHeaderProps) {
+  // The host is an element (isolated, left to right); the words go around it in each language's order.
+  const switchLabel = tAround('popup_site_switch_label', SLOT);
   return (
     <header class="tl-header">
       <div class="tl-header__brand">
         <span class="tl-logo" aria-hidden="true" />
-        <h1 class="tl-header__title">{full ? 'Termlight glossary' : 'Termlight'}</h1>
+        <h1 class="tl-header__title">{full ? t('popup_title_full') : t('ext_name')}</h1>
         {!full && (
           <button
             type="button"
             class="tl-pause"
             aria-pressed={paused}
-            title={paused ? 'Resume highlighting on all sites' : 'Pause highlighting on all sites'}
+            title={paused ? t('popup_resume_title') : t('popup_pause_title')}
             onClick={() => onPausedChange(!paused)}
           >
             {/* A toggle button keeps one name; aria-pressed (and its styling) carries the state. */}
             <span class="tl-pause__icon" aria-hidden="true">
               ❚❚
             </span>
-            Pause all
+            {t('popup_pause_all')}
           </button>
         )}
       </div>
@@ -48,14 +51,15 @@ export function SiteHeader({
             onChange={onSiteChange}
             describedBy={paused ? 'tl-paused-note' : undefined}
           >
-            Highlight on{' '}
+            {switchLabel[0]}
             <strong class="tl-host" dir="ltr">
               {host}
             </strong>
+            {switchLabel[1]}
           </Switch>
           {paused && (
             <p id="tl-paused-note" class="tl-note">
-              Highlighting is paused on every site.
+              {t('popup_paused_note')}
             </p>
           )}
         </div>

@@ -1,11 +1,13 @@
 import { render } from 'preact';
 import '../../src/ui/theme.css';
 import './style.css';
+import { localiseDocument } from '../../src/i18n';
 import { App } from './App';
 
 const params = new URLSearchParams(location.search);
 const full = params.get('view') === 'full';
 document.documentElement.classList.toggle('tl-full', full);
+localiseDocument(document, full ? 'popup_title_full' : 'ext_name');
 
 render(
   <App

@@ -1,3 +1,5 @@
+import { t } from '../../src/i18n';
+
 /** Why the content script cannot be on a tab, judged from its URL alone (pure). */
 export type Unavailable = 'browser' | 'store' | 'pdf' | 'no-page' | 'no-answer';
 
@@ -27,13 +29,7 @@ export function pageAccess(url: string | undefined): PageAccess {
   return { ok: true };
 }
 
-export const UNAVAILABLE_TEXT: Record<Unavailable, string> = {
-  browser:
-    'Browsers don’t let extensions read their own pages, so there is nothing to highlight here.',
-  store:
-    'Browsers don’t let extensions run on the extension store, so there is nothing to highlight here.',
-  pdf: 'Termlight can’t read PDFs shown in the browser’s PDF viewer.',
-  'no-page': 'This tab has no web page Termlight can read.',
-  'no-answer':
-    'Termlight isn’t running on this page yet. Reload the page to start it (pages opened before Termlight was installed or updated need a reload).',
-};
+/** Why the page cannot be read, in the interface language. */
+export function unavailableText(reason: Unavailable): string {
+  return t(`popup_unavailable_${reason.replace('-', '_')}`);
+}

@@ -1,3 +1,4 @@
+import { plural, t } from '../i18n';
 import type { Badge } from '../platform/tabs';
 
 export interface BadgeState {
@@ -17,7 +18,10 @@ export const BADGE_OFF_COLOR = '#5c5c5c';
 export const EMPTY_BADGE: Badge = Object.freeze({
   text: '',
   color: BADGE_ON_COLOR,
-  title: 'Termlight',
+  // Read when used: the worker may start before anything asks for a message.
+  get title() {
+    return t('ext_name');
+  },
 });
 
 /** Badges fit about four characters; more than 99 distinct entries would not be read anyway. */
@@ -25,26 +29,24 @@ function countText(count: number): string {
   return count > 99 ? '99+' : String(count);
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** Pure: what the toolbar button shows for a page. */
 export function badgeFor(state: BadgeState): Badge {
-  const site = state.host || 'this site';
   if (state.paused) {
-    return { text: 'off', color: BADGE_OFF_COLOR, title: 'Termlight is paused everywhere' };
+    return { text: t('badge_off'), color: BADGE_OFF_COLOR, title: t('badge_title_paused') };
   }
   if (!state.enabled) {
-    return { text: 'off', color: BADGE_OFF_COLOR, title: `Termlight is off on ${site}` };
+    const title = state.host
+      ? t('badge_title_off_site', state.host)
+      : t('badge_title_off_this_site');
+    return { text: t('badge_off'), color: BADGE_OFF_COLOR, title };
   }
   const count = Math.max(0, Math.floor(state.count));
   if (count === 0) {
-    return { text: '', color: BADGE_ON_COLOR, title: 'Termlight: no glossary terms on this page' };
+    return { text: '', color: BADGE_ON_COLOR, title: t('badge_title_no_terms') };
   }
   return {
     text: countText(count),
     color: BADGE_ON_COLOR,
-    title: `Termlight: ${plural(count, 'glossary term', 'glossary terms')} on this page`,
+    title: plural('badge_title_terms', count),
   };
 }

@@ -1,4 +1,5 @@
-import { type ContentCommand, isContentCommand } from '../messaging/commands';
+import { t } from '../i18n';
+import { type ContentCommand, isContentCommand, type KeyboardCommand } from '../messaging/commands';
 import type { MessageOf, PageStateMessage } from '../messaging/protocol';
 import type { MenuClick, MenuItem, TabRef } from '../platform/menus';
 import type { Badge } from '../platform/tabs';
@@ -21,14 +22,18 @@ const WEB_PAGES = ['http://*/*', 'https://*/*'];
 export const MENU_ITEMS: readonly MenuItem[] = [
   {
     id: MENU_LOOKUP,
-    // %s is replaced by the selected text by the browser.
-    title: 'Look up “%s” in Termlight',
+    // %s is replaced by the selected text by the browser. Titles are read when the menu is made.
+    get title() {
+      return t('menu_look_up');
+    },
     contexts: ['selection'],
     documentUrlPatterns: WEB_PAGES,
   },
   {
     id: MENU_DISABLE_SITE,
-    title: 'Turn off Termlight on this site',
+    get title() {
+      return t('menu_turn_off_site');
+    },
     contexts: ['page'],
     documentUrlPatterns: WEB_PAGES,
   },
@@ -117,7 +122,7 @@ export function createBackground(deps: BackgroundDeps) {
   async function onCommand(command: string, tab?: TabRef): Promise<void> {
     const target = tab?.id !== undefined ? tab : await deps.activeTab();
     if (target?.id === undefined) return;
-    if (command === 'toggle-site') {
+    if (command === ('toggle-site' satisfies KeyboardCommand)) {
       const host = hostOf(target);
       // No host means no content script on this page (browser pages, the store): nothing to flip.
       if (host !== null) await deps.updateSettings((s) => toggleSite(s, host));
@@ -147,7 +152,6 @@ export function createBackground(deps: BackgroundDeps) {
     onCommand,
     onTabLoading,
     onTabRemoved,
-    hostOf,
   };
 }
 

@@ -83,6 +83,65 @@ interface Run {
 }
 
 /**
+ * Page-state reports to the background, debounced, from the top frame only. `count` gives the
+ * number of entries on the page, or null when the site is off.
+ */
+function createReporter(deps: ContentSessionDeps, count: () => number | null) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const sendNow = () => {
+    clearTimeout(timer);
+    if (deps.signal.aborted || !deps.isTopFrame) return;
+    const n = count();
+    deps.sendPageState({ count: n ?? 0, enabled: n !== null, host: deps.host });
+  };
+  const report = () => {
+    if (!deps.isTopFrame) return;
+    clearTimeout(timer);
+    timer = setTimeout(sendNow, PAGE_STATE_DEBOUNCE_MS);
+  };
+  deps.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  return { report, sendNow };
+}
+
+/** One run: a highlighter and its popover under their own controller, ended by the session's. */
+function startRun(deps: ContentSessionDeps, settings: () => Settings, onChange: () => void): Run {
+  const { doc, host, signal } = deps;
+  const controller = new AbortController();
+  const onAbort = () => controller.abort();
+  signal.addEventListener('abort', onAbort, { once: true });
+  controller.signal.addEventListener('abort', () => signal.removeEventListener('abort', onAbort));
+  const { hiddenTerms, style, colors } = settings();
+  const matcher = deps.matcher(hiddenTerms);
+  mark(MARK.tables);
+  const highlighter = startHighlighter({
+    root: doc,
+    matcher,
+    categoryOf: deps.categoryOf,
+    signal: controller.signal,
+    style,
+    colors,
+    onChange,
+  });
+  const popover =
+    deps.startPopover?.({
+      doc,
+      highlighter,
+      settings,
+      signal: controller.signal,
+      actions: {
+        hideTerm: (id) =>
+          void deps.updateSettings((s) =>
+            s.hiddenTerms.includes(id) ? s : { ...s, hiddenTerms: [...s.hiddenTerms, id] },
+          ),
+        disableSite: () => void deps.updateSettings((s) => deps.setSiteEnabled(s, host, false)),
+        openInReference: (id) => deps.openInReference?.(id),
+        notATerm: (text) => deps.notATerm?.(text),
+      },
+    }) ?? null;
+  return { controller, highlighter, popover, hiddenKey: hiddenKeyOf(hiddenTerms) };
+}
+
+/**
  * The content script's logic: settings decide whether the site is on; each run (highlighter +
  * popover) lives under its own AbortController tied to the session signal, so turning the site
  * off, hiding a term or an extension update removes everything at once.
@@ -92,61 +151,15 @@ export function startContentSession(deps: ContentSessionDeps): ContentSession {
   let settings = deps.settings;
   let run: Run | null = null;
   const revealCursor = new Map<string, number>();
-  let reportTimer: ReturnType<typeof setTimeout> | undefined;
-
-  const sendNow = () => {
-    clearTimeout(reportTimer);
-    if (signal.aborted || !deps.isTopFrame) return;
-    const count = run ? countById(run.highlighter.occurrences()).size : 0;
-    deps.sendPageState({ count, enabled: run !== null, host });
-  };
-
-  const report = () => {
-    if (!deps.isTopFrame) return;
-    clearTimeout(reportTimer);
-    reportTimer = setTimeout(sendNow, PAGE_STATE_DEBOUNCE_MS);
-  };
+  const { report, sendNow } = createReporter(deps, () =>
+    run ? run.highlighter.counts().size : null,
+  );
 
   const stopRun = () => {
     if (!run) return;
     run.controller.abort();
     run = null;
     report();
-  };
-
-  const startRun = () => {
-    const controller = new AbortController();
-    const onAbort = () => controller.abort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    controller.signal.addEventListener('abort', () => signal.removeEventListener('abort', onAbort));
-    const matcher = deps.matcher(settings.hiddenTerms);
-    mark(MARK.tables);
-    const highlighter = startHighlighter({
-      root: doc,
-      matcher,
-      categoryOf: deps.categoryOf,
-      signal: controller.signal,
-      style: settings.style,
-      colors: settings.colors,
-      onChange: report,
-    });
-    const popover =
-      deps.startPopover?.({
-        doc,
-        highlighter,
-        settings: () => settings,
-        signal: controller.signal,
-        actions: {
-          hideTerm: (id) =>
-            void deps.updateSettings((s) =>
-              s.hiddenTerms.includes(id) ? s : { ...s, hiddenTerms: [...s.hiddenTerms, id] },
-            ),
-          disableSite: () => void deps.updateSettings((s) => deps.setSiteEnabled(s, host, false)),
-          openInReference: (id) => deps.openInReference?.(id),
-          notATerm: (text) => deps.notATerm?.(text),
-        },
-      }) ?? null;
-    run = { controller, highlighter, popover, hiddenKey: hiddenKeyOf(settings.hiddenTerms) };
   };
 
   const apply = (next: Settings) => {
@@ -158,7 +171,7 @@ export function startContentSession(deps: ContentSessionDeps): ContentSession {
     }
     if (run && run.hiddenKey !== hiddenKeyOf(next.hiddenTerms)) stopRun();
     if (!run) {
-      startRun();
+      run = startRun(deps, () => settings, report);
       return;
     }
     if (prev.style !== next.style || JSON.stringify(prev.colors) !== JSON.stringify(next.colors)) {
@@ -175,7 +188,6 @@ export function startContentSession(deps: ContentSessionDeps): ContentSession {
       stopRun();
       apply(settings);
     }, signal);
-    signal.addEventListener('abort', () => clearTimeout(reportTimer), { once: true });
     // Back/forward cache: the page comes back as it was, but the background cleared the badge
     // when the tab started loading, so tell it again.
     doc.defaultView?.addEventListener(
@@ -189,6 +201,7 @@ export function startContentSession(deps: ContentSessionDeps): ContentSession {
 
   return {
     pageState() {
+      // Reading order: the popup lists entries by first mention (asked for, so the sort is due).
       const counts = run ? countById(run.highlighter.occurrences()) : new Map<string, number>();
       return {
         host,

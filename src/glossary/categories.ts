@@ -1,4 +1,5 @@
-import type { Category } from './schema';
+import { t } from '../i18n';
+import { CATEGORIES, type Category } from './schema';
 
 /**
  * Default highlight colour per category: light tints so near-black page text stays above 4.5:1
@@ -20,12 +21,12 @@ export function categoryColor(
   return colors?.[category] ?? DEFAULT_CATEGORY_COLORS[category];
 }
 
-/** What readers see for each category. */
-export const CATEGORY_LABELS: Record<Category, string> = {
-  agreement: 'Agreements & treaties',
-  cooperation: 'Cooperation & aid',
-  capability: 'Capabilities & technology',
-  strategy: 'Strategy & geopolitics',
-  organisation: 'Alliances & organisations',
-  operation: 'Operations & exercises',
-};
+/** What readers see for each category, in the interface language (read when used). */
+export const CATEGORY_LABELS: Readonly<Record<Category, string>> = Object.freeze(
+  Object.defineProperties(
+    {} as Record<Category, string>,
+    Object.fromEntries(
+      CATEGORIES.map((c) => [c, { enumerable: true, get: () => t(`category_${c}`) }]),
+    ),
+  ),
+);

@@ -6,12 +6,6 @@ export const glossary: Glossary = parseGlossary(raw);
 
 const byId: ReadonlyMap<string, Entry> = new Map(glossary.entries.map((e) => [e.id, e]));
 
-/** Every string the matcher should find for an entry: term, abbreviation, then aliases. */
-export function surfaceForms(entry: Entry): string[] {
-  const forms = [entry.term, ...(entry.abbreviation ? [entry.abbreviation] : []), ...entry.aliases];
-  return [...new Set(forms)];
-}
-
 export function entryById(id: string): Entry | undefined {
   return byId.get(id);
 }

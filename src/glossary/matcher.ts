@@ -1,15 +1,15 @@
 import type { FormSpec, MatcherTerm } from '../matcher';
 import { buildMatcherTables, normalizeForm } from '../matcher';
 import type { GateData } from '../matcher/gate';
-import { glossary, surfaceForms } from './glossary';
+import { glossary } from './glossary';
 import { LANGUAGE_FILES, languageForms, type OtherLanguage } from './languages';
-import type { Entry } from './schema';
+import { type Entry, surfaceForms } from './schema';
 import type { Shipped } from './shipped';
 
 /*
  * Build time: the glossary's matcher, compiled once by the build (`define` in wxt.config.ts)
- * rather than on every page. A page's content script starts cold: loading tables costs well
- * under a millisecond where compiling them in not-yet-optimised code costs 5–15 ms.
+ * rather than on every page. A page's content script starts cold, and loading tables costs a
+ * small fraction of compiling them in not-yet-optimised code.
  */
 
 /** The English forms of an entry, each gated when the entry or that form needs context. */

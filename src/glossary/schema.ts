@@ -51,6 +51,12 @@ export type Example = v.InferOutput<typeof ExampleSchema>;
 export type Entry = v.InferOutput<typeof EntrySchema>;
 export type Glossary = v.InferOutput<typeof GlossarySchema>;
 
+/** Every string the matcher should find for an entry: term, abbreviation, then aliases. */
+export function surfaceForms(entry: Entry): string[] {
+  const forms = [entry.term, ...(entry.abbreviation ? [entry.abbreviation] : []), ...entry.aliases];
+  return [...new Set(forms)];
+}
+
 /** Renders an issue path as `entries[3].definition`, the way a person editing the JSON reads it. */
 function formatPath(issue: v.BaseIssue<unknown>): string {
   let out = '';

@@ -23,6 +23,8 @@ export interface BlockStates {
    */
   at(t: Text): Occurrence[];
   ordered(): readonly Occurrence[];
+  /** How often each entry occurs, in no order: no reading-order sort (see Highlighter.counts). */
+  counts(): Map<string, number>;
   clear(): void;
 }
 
@@ -75,6 +77,13 @@ export function createBlockStates(painter: Painter, paint: (fn: () => void) => v
       });
     },
     ordered: () => order.list(),
+    counts() {
+      const counts = new Map<string, number>();
+      for (const list of states.values()) {
+        for (const o of list) counts.set(o.id, (counts.get(o.id) ?? 0) + 1);
+      }
+      return counts;
+    },
     clear() {
       states.clear();
       order.clear();

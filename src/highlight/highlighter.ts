@@ -1,7 +1,7 @@
 import { detectLanguage, textMask } from '../matcher';
 import { MARK, mark } from '../util/marks';
 import { SHOW_TEXT, TEXT_NODE } from '../util/nodes';
-import { createBlockStates } from './block-states';
+import { type BlockStates, createBlockStates } from './block-states';
 import { createContextGate } from './context-gate';
 import { hitTest } from './hit-test';
 import { createLanguageReader } from './language';
@@ -10,7 +10,7 @@ import { createCssPainter, supportsCssHighlights } from './painter-css';
 import { createDomPainter } from './painter-dom';
 import { initialPass, mutationPass, type PassContext } from './passes';
 import { createRunner } from './runner';
-import type { Highlighter, HighlighterOptions, Matcher, Painter } from './types';
+import type { Highlighter, HighlighterOptions, Matcher, Occurrence, Painter } from './types';
 
 export type { Highlighter, HighlighterOptions, Occurrence } from './types';
 
@@ -20,6 +20,25 @@ function titleContext(doc: Document, matcher: Matcher): boolean {
   if (!title || !matcher.mayMatch(title)) return false;
   const lang = detectLanguage(title, doc.documentElement?.getAttribute('lang') ?? null);
   return matcher.scan(title, textMask(lang)).some((m) => !m.gated);
+}
+
+/** The occurrence a node shows: a painter's own node, a Text node's first, an element's first. */
+function occurrenceForNode(
+  doc: Document,
+  painter: Painter,
+  states: BlockStates,
+  node: Node,
+): Occurrence | null {
+  const own = painter.occurrenceForNode(node);
+  if (own) return own;
+  if (node.nodeType === TEXT_NODE) return states.at(node as Text)[0] ?? null;
+  // An element: its first text with an occurrence (e.g. a focused link around a term).
+  const walker = doc.createTreeWalker(node, SHOW_TEXT);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    const hit = states.at(t as Text)[0];
+    if (hit) return hit;
+  }
+  return null;
 }
 
 /**
@@ -64,7 +83,7 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     pending: () => tracker.take(),
     afterPass() {
       mark(MARK.idle, { occurrences: states.total });
-      options.onChange?.(states.ordered());
+      options.onChange?.();
     },
   });
 
@@ -84,22 +103,13 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
 
   return {
     occurrences: () => states.ordered(),
+    counts: () => states.counts(),
     occurrenceAt(x, y) {
       if (stopped) return null;
       return hitTest(doc, x, y, states, shadowRoots);
     },
     occurrenceFor(node) {
-      if (stopped) return null;
-      const own = painter.occurrenceForNode?.(node);
-      if (own) return own;
-      if (node.nodeType === TEXT_NODE) return states.at(node as Text)[0] ?? null;
-      // An element: its first text with an occurrence (e.g. a focused link around a term).
-      const walker = doc.createTreeWalker(node, SHOW_TEXT);
-      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-        const hit = states.at(t as Text)[0];
-        if (hit) return hit;
-      }
-      return null;
+      return stopped ? null : occurrenceForNode(doc, painter, states, node);
     },
     setStyle(next, colors) {
       if (!stopped) painter.setStyle(next, colors);

@@ -1,7 +1,11 @@
+import {
+  DOCUMENT_FRAGMENT_NODE,
+  DOCUMENT_NODE,
+  ELEMENT_NODE,
+  isConnectedKey,
+  TEXT_NODE,
+} from '../util/nodes';
 import { type BlockKey, isBlockElement, isSkippedElement, locate } from './blocks';
-
-const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
 
 /** What one batch of mutation records asks the engine to do. */
 export interface DirtyWork {
@@ -35,16 +39,12 @@ function changesParentRuns(node: Node, prev: Node | null, next: Node | null): bo
   return isInlineContent(prev) && isInlineContent(next);
 }
 
-function connected(key: BlockKey): boolean {
-  return key.nodeType === 11 ? (key as ShadowRoot).host.isConnected : key.isConnected;
-}
-
 /** True when `node` or one of its ancestors (across shadow hosts) is in `set`. */
 function withinAny(node: Node, set: ReadonlySet<Node>): boolean {
   let n: Node | null = node;
   while (n) {
     if (set.has(n)) return true;
-    n = n.nodeType === 11 ? (n as ShadowRoot).host : n.parentNode;
+    n = n.nodeType === DOCUMENT_FRAGMENT_NODE ? (n as ShadowRoot).host : n.parentNode;
   }
   return false;
 }
@@ -66,7 +66,7 @@ export function classifyRecords(records: readonly MutationRecord[]): DirtyWork {
       continue;
     }
     if (r.type !== 'childList') continue;
-    if (target.nodeType === 9) {
+    if (target.nodeType === DOCUMENT_NODE) {
       // The document element itself was replaced.
       for (const n of r.addedNodes) if (n.nodeType === ELEMENT_NODE) added.add(n as Element);
       if (r.removedNodes.length > 0) removed = true;
@@ -93,7 +93,7 @@ export function classifyRecords(records: readonly MutationRecord[]): DirtyWork {
   }
   const rootSet = new Set<Node>(roots);
   for (const k of keys) {
-    if (!connected(k) || withinAny(k, rootSet)) keys.delete(k);
+    if (!isConnectedKey(k) || withinAny(k, rootSet)) keys.delete(k);
   }
   return { keys, roots, removed };
 }

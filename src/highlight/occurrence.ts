@@ -3,8 +3,8 @@ import type { Occurrence } from './types';
 /**
  * An occurrence the engine found, whose StaticRange is made when something first reads `range`.
  * A dense page has tens of thousands of occurrences, and with windowing (painter-css.ts) only
- * those near the viewport are ever registered: making every range up front cost the 2 MB
- * benchmark page 18,000 native objects (about 10 ms, plus their collection) that were never used.
+ * those near the viewport are ever registered: making every range up front costs a long page
+ * thousands of native objects (and their collection) that are never used.
  */
 export class FoundOccurrence implements Occurrence {
   private made: StaticRange | null = null;

@@ -1,13 +1,32 @@
-import type { Category } from '../glossary/schema';
-import { ELEMENT_NODE, TEXT_NODE } from '../util/nodes';
-import { textNodesIn } from './blocks';
+import { ELEMENT_NODE } from '../util/nodes';
+import { type Piece, type SplitTexts, unwrapPiece, wrapRange } from './dom-marks';
 import { FLASH_MS } from './painter-css';
-import { ACTIVE_NAME, createPainterStyles, FLASH_NAME, UNDERLINE_CLASS } from './styles';
-import type { CategoryColors, HighlightStyle, Occurrence, Painter } from './types';
+import {
+  ACTIVE_NAME,
+  createPainterStyles,
+  FLASH_NAME,
+  HIGHLIGHT_PREFIX,
+  MARK_ATTRIBUTE,
+  MARK_CLASS,
+  UNDERLINE_CLASS,
+} from './styles';
+import type { CreatePainter, Occurrence } from './types';
 
-interface Piece {
-  mark: HTMLElement;
-  mid: Text;
+/** The occurrence whose mark holds `node` (or is it), while that occurrence is painted. */
+function markedOccurrence(
+  node: Node,
+  markOwner: WeakMap<Element, Occurrence>,
+  pieces: Map<Occurrence, Piece[]>,
+): Occurrence | null {
+  let n: Node | null = node;
+  while (n) {
+    if (n.nodeType === ELEMENT_NODE) {
+      const owner = markOwner.get(n as Element);
+      if (owner && pieces.has(owner)) return owner;
+    }
+    n = n.parentNode;
+  }
+  return null;
 }
 
 /**
@@ -15,54 +34,27 @@ interface Piece {
  * in `<mark data-termlight class="termlight termlight-<category>">`. Removal restores the page
  * exactly: the Text nodes it split are merged back, so the serialization is identical.
  */
-export function createDomPainter(
-  doc: Document,
-  categoryOf: (id: string) => Category,
-  style: HighlightStyle = 'background',
-  colors?: CategoryColors,
-): Painter {
+export const createDomPainter: CreatePainter = (doc, categoryOf, style = 'background', colors) => {
   const pieces = new Map<Occurrence, Piece[]>();
   const markOwner = new WeakMap<Element, Occurrence>();
-  // Text nodes created by our splitText calls: each must merge into its previous sibling.
-  const ours = new WeakSet<Text>();
+  const ours: SplitTexts = new WeakSet();
   // Default mark rules come from the content script's manifest CSS; this adds custom colours only.
   const styles = createPainterStyles(doc, colors);
   let currentStyle = style;
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let active: Occurrence | null = null;
 
-  const split = (t: Text, offset: number): Text => {
-    const rest = t.splitText(offset);
-    ours.add(rest);
-    return rest;
-  };
-
   const wrap = (o: Occurrence): void => {
-    const { startContainer, startOffset, endContainer, endOffset } = o.range;
-    const nodes = textNodesIn(o.range);
-    if (nodes.length === 0) return;
-    // Stale ranges (the page changed meanwhile) are skipped; the next mutation pass rescans.
-    if (!startContainer.isConnected || endOffset > (endContainer as Text).length) return;
-    const category = categoryOf(o.id);
-    const made: Piece[] = [];
-    // Last piece first, so splitting never shifts the offsets of pieces still to wrap.
-    for (let i = nodes.length - 1; i >= 0; i--) {
-      const t = nodes[i] as Text;
-      const s = t === startContainer ? startOffset : 0;
-      const e = t === endContainer ? endOffset : t.length;
-      if (e <= s) continue;
-      if (e < t.length) split(t, e);
-      const mid = s > 0 ? split(t, s) : t;
+    const makeMark = () => {
       const mark = doc.createElement('mark');
-      mark.setAttribute('data-termlight', o.id);
-      mark.className = `termlight termlight-${category}`;
+      mark.setAttribute(MARK_ATTRIBUTE, o.id);
+      mark.className = `${MARK_CLASS} ${HIGHLIGHT_PREFIX}${categoryOf(o.id)}`;
       if (currentStyle === 'underline') mark.classList.add(UNDERLINE_CLASS);
-      mid.parentNode?.insertBefore(mark, mid);
-      mark.appendChild(mid);
-      markOwner.set(mark, o);
-      made.unshift({ mark, mid });
-    }
+      return mark;
+    };
+    const made = wrapRange(o.range, makeMark, ours);
     if (made.length === 0) return;
+    for (const piece of made) markOwner.set(piece.mark, o);
     pieces.set(o, made);
     const a = made[0] as Piece;
     const b = made[made.length - 1] as Piece;
@@ -75,32 +67,12 @@ export function createDomPainter(
     });
   };
 
-  const unwrapPiece = ({ mark, mid }: Piece): void => {
-    const parent = mark.parentNode;
-    if (!parent) return;
-    while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
-    parent.removeChild(mark);
-    if (mid.parentNode !== parent) return;
-    const next = mid.nextSibling;
-    if (next && next.nodeType === TEXT_NODE && ours.has(next as Text)) {
-      mid.appendData((next as Text).data);
-      ours.delete(next as Text);
-      parent.removeChild(next);
-    }
-    const prev = mid.previousSibling;
-    if (ours.has(mid) && prev && prev.nodeType === TEXT_NODE) {
-      (prev as Text).appendData(mid.data);
-      ours.delete(mid);
-      parent.removeChild(mid);
-    }
-  };
-
   const unwrap = (o: Occurrence): void => {
     const made = pieces.get(o);
     if (!made) return;
     pieces.delete(o);
     if (active === o) active = null;
-    for (let i = made.length - 1; i >= 0; i--) unwrapPiece(made[i] as Piece);
+    for (let i = made.length - 1; i >= 0; i--) unwrapPiece(made[i] as Piece, ours);
   };
 
   const setClass = (o: Occurrence, cls: string, on: boolean) => {
@@ -143,17 +115,7 @@ export function createDomPainter(
     adoptInto(root) {
       styles.adoptInto(root);
     },
-    occurrenceForNode(node) {
-      let n: Node | null = node;
-      while (n) {
-        if (n.nodeType === ELEMENT_NODE) {
-          const owner = markOwner.get(n as Element);
-          if (owner && pieces.has(owner)) return owner;
-        }
-        n = n.parentNode;
-      }
-      return null;
-    },
+    occurrenceForNode: (node) => markedOccurrence(node, markOwner, pieces),
     dispose() {
       for (const t of timers) clearTimeout(t);
       timers.clear();
@@ -163,4 +125,4 @@ export function createDomPainter(
       styles.dispose();
     },
   };
-}
+};

@@ -7,6 +7,7 @@ import type { ContextGate } from './context-gate';
 import { classifyRecords } from './mutations';
 import type { Slicer } from './scheduler';
 import { occurrenceIn, type Segment } from './segment';
+import { MARK_ATTRIBUTE } from './styles';
 import type { Matcher, Occurrence, Painter } from './types';
 import { afterNextFrame, viewportGroups } from './viewport';
 import { walkSegments } from './walk';
@@ -179,7 +180,10 @@ function clearWithin(states: BlockStates, node: BlockKey, mode: 'own' | 'deep') 
     states.replace(node, []);
     return;
   }
-  if (node.nodeType === ELEMENT_NODE && !(node as Element).querySelector('mark[data-termlight]')) {
+  if (
+    node.nodeType === ELEMENT_NODE &&
+    !(node as Element).querySelector(`mark[${MARK_ATTRIBUTE}]`)
+  ) {
     states.replace(node, []);
     return;
   }

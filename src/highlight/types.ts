@@ -28,13 +28,15 @@ export interface HighlighterOptions {
   painter?: 'css' | 'dom';
   style?: HighlightStyle;
   colors?: CategoryColors;
-  /** Batched: after each scan or mutation pass. */
-  onChange?: (occurrences: readonly Occurrence[]) => void;
+  /** Batched: after each scan or mutation pass (ask `counts()` or `occurrences()` as needed). */
+  onChange?: () => void;
 }
 
 export interface Highlighter {
-  /** Reading order. */
+  /** Reading order (sorted when first asked after a change: thousands of DOM comparisons). */
   occurrences(): readonly Occurrence[];
+  /** How often each entry occurs, in no order: what the badge and popup need, without a sort. */
+  counts(): ReadonlyMap<string, number>;
   /** Hit-test in client coordinates. */
   occurrenceAt(x: number, y: number): Occurrence | null;
   /** E.g. the DOM painter's mark element, a Text node, or a focus target. */
@@ -47,6 +49,14 @@ export interface Highlighter {
   /** Resolves when the initial scan and pending mutations are painted. */
   idle(): Promise<void>;
 }
+
+/** How the highlighter makes either painter. */
+export type CreatePainter = (
+  doc: Document,
+  categoryOf: (id: string) => Category,
+  style?: HighlightStyle,
+  colors?: CategoryColors,
+) => Painter;
 
 /** What a painter needs from the engine; both painters implement it. */
 export interface Painter {

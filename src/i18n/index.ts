@@ -8,7 +8,30 @@ import { getMessage } from '../platform/i18n';
 
 /** `t('options_sites_remove_label', host)`: the message, or the key itself when it is missing. */
 export function t(key: string, ...subs: readonly string[]): string {
-  return getMessage(key, subs) || key;
+  return getMessage(key, isolate(subs)) || key;
+}
+
+/** Stands for a substitution that markup renders itself (an element), see `tAround`. */
+export const SLOT = '\uE000';
+
+/**
+ * A message split around its one `SLOT` substitution: `[before, after]`, so markup can put an
+ * element (`<q>`, `<strong>`) where the placeholder is, in each language's word order.
+ */
+export function tAround(key: string, ...subs: readonly string[]): [string, string] {
+  const text = t(key, ...subs);
+  const at = text.indexOf(SLOT);
+  return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + SLOT.length)];
+}
+
+/**
+ * In a right-to-left catalogue, each substitution in FIRST STRONG ISOLATE … POP DIRECTIONAL
+ * ISOLATE: a Latin host, file name or JSON snippet would otherwise reorder the punctuation
+ * around it in plain text (tooltips, labels, the badge).
+ */
+function isolate(subs: readonly string[]): readonly string[] {
+  if (subs.length === 0 || localeData().dir !== 'rtl') return subs;
+  return subs.map((s) => (s === SLOT ? s : `\u2068${s}\u2069`));
 }
 
 let cached: {
@@ -42,8 +65,28 @@ export const formatNumber = (n: number): string => localeData().numbers.format(n
 /** `plural('options_sites_count', n, ...subs)`: `$count$` is always the first substitution. */
 export function plural(base: string, count: number, ...subs: readonly string[]): string {
   const { rules } = localeData();
-  const all = [formatNumber(count), ...subs];
-  return getMessage(`${base}_${rules.select(count)}`, all) || t(`${base}_other`, ...all);
+  const all = isolate([formatNumber(count), ...subs]);
+  return (
+    getMessage(`${base}_${rules.select(count)}`, all) || getMessage(`${base}_other`, all) || base
+  );
+}
+
+/** A list in the catalogue's language ("a, b and c"; "a، b و c"). */
+export function formatList(
+  items: readonly string[],
+  type: 'conjunction' | 'unit' = 'conjunction',
+): string {
+  return new Intl.ListFormat(uiLocale(), {
+    type,
+    style: type === 'unit' ? 'short' : 'long',
+  }).format(items);
+}
+
+/** `<html lang dir>` and the title of an extension page, before its first render. */
+export function localiseDocument(doc: Document, titleKey: string): void {
+  doc.documentElement.lang = uiLocale();
+  doc.documentElement.dir = uiDir();
+  doc.title = t(titleKey);
 }
 
 /** Forget the cached locale (tests switch catalogues). */

@@ -4,13 +4,4 @@ export { mergeTables, TablesMerger } from './merge';
 export { normalizeForm, tokens } from './normalize';
 export { compileMatcher, loadMatcher } from './scan';
 export { buildMatcherTables } from './tables';
-export type {
-  Form,
-  FormSpec,
-  LoadOptions,
-  Match,
-  Matcher,
-  MatcherOptions,
-  MatcherTables,
-  MatcherTerm,
-} from './types';
+export type * from './types';

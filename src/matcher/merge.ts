@@ -1,5 +1,6 @@
 import { bitOf, LANGUAGES, type Language } from './lang/languages';
-import { buildNeedles, type NeedleForm } from './prefilter';
+import type { NeedleForm } from './needle-atoms';
+import { buildNeedles } from './needles';
 import { GATED_BIT } from './tables';
 import type { MatcherTables } from './types';
 import { decodeVlq, encodeVlq } from './vlq';

@@ -7,7 +7,7 @@
  */
 
 import { CharClass, classAt } from './chars';
-import { ALL_LANGUAGES } from './lang/languages';
+import { ALL_LANGUAGES, bitOf } from './lang/languages';
 import { isUnsafeHit, prefilterRegExp } from './prefilter';
 import { buildMatcherTables } from './tables';
 import { createTokenBuffer, tokenize } from './tokenize';
@@ -89,6 +89,37 @@ function matchTokens(
   return count;
 }
 
+/** Where a window around a hit at `h` starts: the word before, when the hit may hide it. */
+function windowStart(text: string, h: number, pos: number): number {
+  // After the last separator before the hit: the hit may be inside the match's token.
+  let s = h;
+  while (s > pos && !isCut(text.charCodeAt(s - 1))) s--;
+  if (isUnsafeHit(text.charCodeAt(h))) {
+    // The hidden character may be in a form's second word, whose needle then failed: start a
+    // word earlier, so the form's first word is read too. By the tokenizer's classes, as the
+    // gap may hold any separator (" — ") or invisible character.
+    while (s > pos) {
+      const c = classAt(text, s - 1);
+      if (c !== CharClass.Sep && c !== CharClass.Drop) break;
+      s--;
+    }
+    while (s > pos && classAt(text, s - 1) !== CharClass.Sep) s--;
+  }
+  return s;
+}
+
+/** Where to end a part that starts at `from`: a separator near `from + maxChars`. */
+function partEnd(text: string, from: number, maxChars: number): number {
+  const n = text.length;
+  if (n - from <= maxChars * 1.5) return n;
+  const want = from + Math.max(1, maxChars);
+  for (let i = want, stop = Math.min(n, want + 256); i < stop; i++)
+    if (isCut(text.charCodeAt(i))) return i;
+  for (let i = want - 1, stop = from + (maxChars >> 1); i > stop; i--)
+    if (isCut(text.charCodeAt(i))) return i;
+  return n;
+}
+
 /** A matcher over tables from `buildMatcherTables` (possibly compiled at build time). */
 export function loadMatcher(tables: MatcherTables, options: LoadOptions = {}): Matcher {
   const trie = loadTrie(tables, options);
@@ -111,24 +142,13 @@ export function loadMatcher(tables: MatcherTables, options: LoadOptions = {}): M
   }
 
   const pre = tables.prefilter === null ? null : prefilterRegExp(tables.prefilter);
-
-  /** Where a window around a hit at `h` starts: the word before, when the hit may hide it. */
-  function windowStart(text: string, h: number, pos: number): number {
-    // After the last separator before the hit: the hit may be inside the match's token.
-    let s = h;
-    while (s > pos && !isCut(text.charCodeAt(s - 1))) s--;
-    if (isUnsafeHit(text.charCodeAt(h))) {
-      // The hidden character may be in a form's second word, whose needle then failed: start a
-      // word earlier, so the form's first word is read too. By the tokenizer's classes, as the
-      // gap may hold any separator (" — ") or invisible character.
-      while (s > pos) {
-        const c = classAt(text, s - 1);
-        if (c !== CharClass.Sep && c !== CharClass.Drop) break;
-        s--;
-      }
-      while (s > pos && classAt(text, s - 1) !== CharClass.Sep) s--;
-    }
-    return s;
+  const EN = bitOf('en');
+  let preEn: RegExp | null = null;
+  /** The needles for text read as `languages`: English text needs only English forms' needles. */
+  function needlesFor(languages: number): RegExp {
+    if (languages !== EN) return pre as RegExp;
+    preEn ??= prefilterRegExp(tables.prefilter as string, 'en');
+    return preEn;
   }
 
   /**
@@ -143,7 +163,7 @@ export function loadMatcher(tables: MatcherTables, options: LoadOptions = {}): M
     matches: Match[],
     languages: number,
   ): number {
-    const re = pre as RegExp;
+    const re = needlesFor(languages);
     const n = text.length;
     const stop = from + maxChars;
     let pos = from;
@@ -166,18 +186,6 @@ export function loadMatcher(tables: MatcherTables, options: LoadOptions = {}): M
       }
     }
     return pos;
-  }
-
-  /** Where to end a part that starts at `from`: a separator near `from + maxChars`. */
-  function partEnd(text: string, from: number, maxChars: number): number {
-    const n = text.length;
-    if (n - from <= maxChars * 1.5) return n;
-    const want = from + Math.max(1, maxChars);
-    for (let i = want, stop = Math.min(n, want + 256); i < stop; i++)
-      if (isCut(text.charCodeAt(i))) return i;
-    for (let i = want - 1, stop = from + (maxChars >> 1); i > stop; i--)
-      if (isCut(text.charCodeAt(i))) return i;
-    return n;
   }
 
   return {

@@ -1,7 +1,9 @@
 import { casePattern, isAbbreviation } from './case-guard';
+import { buildGate } from './gate-needles';
 import { bitOf, type Language } from './lang/languages';
 import { canonicalWord } from './lang/reduce';
-import { buildGate, buildNeedles, type NeedleForm } from './prefilter';
+import type { NeedleForm } from './needle-atoms';
+import { buildNeedles } from './needles';
 import { createTokenBuffer, TokenFlag, tokenize } from './tokenize';
 import type { Form, FormSpec, MatcherOptions, MatcherTables, MatcherTerm } from './types';
 import { encodeVlq } from './vlq';

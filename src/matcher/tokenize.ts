@@ -85,6 +85,13 @@ export function slowKey(text: string, start: number, end: number): string {
   return key;
 }
 
+/** Code units of the character at `i` (first unit `c`) before `n`: 2 for a surrogate pair. */
+function widthAt(text: string, i: number, c: number, n: number): number {
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= n) return 1;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+}
+
 function punctKey(text: string, i: number, cls: CharClass): string {
   if (cls === CharClass.Apos) return "'";
   if (cls === CharClass.Dot) return '.';
@@ -130,16 +137,8 @@ export function tokenize(
       keyEnds = buf.keyEnd;
     }
     const c = text.charCodeAt(i);
-    let cls: CharClass;
-    let width = 1;
-    if (c < 128) cls = ((bmpClass[c] as number) - 1) as CharClass;
-    else {
-      cls = classAt(text, i);
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) width = 2;
-      }
-    }
+    const cls = c < 128 ? (((bmpClass[c] as number) - 1) as CharClass) : classAt(text, i);
+    const width = c < 128 ? 1 : widthAt(text, i, c, n);
     if (cls === CharClass.Sep || cls === CharClass.Drop) {
       i += width;
       continue;
@@ -185,16 +184,8 @@ export function tokenize(
         }
         if (k !== CharClass.Apos && k !== CharClass.Dot) break;
       }
-      let k: CharClass;
-      let w = 1;
-      if (d < 128) k = ((bmpClass[d] as number) - 1) as CharClass;
-      else {
-        k = classAt(text, i);
-        if (d >= 0xd800 && d <= 0xdbff && i + 1 < n) {
-          const e = text.charCodeAt(i + 1);
-          if (e >= 0xdc00 && e <= 0xdfff) w = 2;
-        }
-      }
+      const k = d < 128 ? (((bmpClass[d] as number) - 1) as CharClass) : classAt(text, i);
+      const w = d < 128 ? 1 : widthAt(text, i, d, n);
       if (k === CharClass.Word) {
         simple = false;
         const cp = text.codePointAt(i) as number;

@@ -1,5 +1,5 @@
 import { caseMatches, casePattern, touchesCode } from './case-guard';
-import { ALL_LANGUAGES } from './lang/languages';
+import { ALL_LANGUAGES, formLanguagesIn } from './lang/languages';
 import { reductions } from './lang/reduce';
 import { slowKey, type TokenBuffer, TokenFlag } from './tokenize';
 import { isGated, type Trie } from './trie';
@@ -50,7 +50,12 @@ export class TokenWalker {
   prepare(text: string, languages: number): void {
     const { buf, trie } = this;
     this.text = text;
-    this.languages = languages;
+    if (languages !== this.languages) {
+      this.languages = languages;
+      this.ruleLangs = formLanguagesIn(languages);
+      this.cache = this.caches.get(this.ruleLangs) ?? new Map();
+      this.caches.set(this.ruleLangs, this.cache);
+    }
     this.cases.length = 0;
     if (this.altFrom.length < buf.count) {
       this.altFrom = new Int32Array(buf.start.length);
@@ -73,8 +78,15 @@ export class TokenWalker {
     }
   }
 
-  /** Words recur on a page ("NATO" a hundred times): their alternatives are kept. */
+  /**
+   * Words recur on a page ("NATO" a hundred times): their alternatives are kept, per set of
+   * languages whose rules were tried (an English block tries English rules only).
+   */
   private cache = new Map<string, readonly number[]>();
+  private readonly caches = new Map<number, Map<string, readonly number[]>>([
+    [ALL_LANGUAGES, this.cache],
+  ]);
+  private ruleLangs = ALL_LANGUAGES;
 
   /** Vocabulary ids a word's key may stand for besides its own (see lang/reduce.ts). */
   private alternativesOf(key: string): readonly number[] {
@@ -82,7 +94,7 @@ export class TokenWalker {
     if (cached !== undefined) return cached;
     const { trie } = this;
     const ids: number[] = [];
-    const reduced = reductions(key, this.mayBeKey);
+    const reduced = reductions(key, this.mayBeKey, this.ruleLangs);
     reduced.keys.forEach((candidate, i) => {
       const id = trie.vocab.lookup(candidate);
       // Only a word of a form in a language the rule belongs to ("tatbikatta" is not an

@@ -13,3 +13,10 @@ export async function loadChunk<T>(path: string, slot: string): Promise<T> {
   if (value === undefined) throw new Error(`${path} did not load`);
   return value as T;
 }
+
+/** One of the extension's own JSON files (a web-accessible resource), parsed. */
+export async function loadJson(path: string): Promise<unknown> {
+  const response = await fetch(browser.runtime.getURL(path as never));
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return response.json();
+}

@@ -1,3 +1,4 @@
+import type { LocalTable } from '../glossary/localised';
 import type { UserDisplayEntry } from '../packs/display';
 
 // The popover's contracts. The controller (always loaded in the content script) turns input into
@@ -69,6 +70,8 @@ export interface PopoverView<O extends PopoverOccurrence> {
 /** What the view may ask of the controller. */
 export interface ViewHost<O extends PopoverOccurrence> {
   doc: Document;
+  /** The interface language's terms and definitions, when it is not English. */
+  local?: { lang: string; table: LocalTable } | undefined;
   highlighter: PopoverHighlighter<O>;
   actions: PopoverActions;
   signal: AbortSignal;

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { formatList, formatNumber, plural, t } from '../i18n';
 import { isRecord } from '../util/is-record';
 import { normalizeHost } from './hosts';
 import { migrateSettings } from './migrations';
@@ -40,9 +41,8 @@ function fail(error: string): ImportResult {
 
 function quoteList(items: readonly string[], max = 5): string {
   const shown = items.slice(0, max).map((item) => JSON.stringify(item));
-  return items.length > max
-    ? `${shown.join(', ')} and ${items.length - max} more`
-    : shown.join(', ');
+  if (items.length > max) shown.push(plural('import_list_more', items.length - max));
+  return formatList(shown);
 }
 
 /**
@@ -51,53 +51,52 @@ function quoteList(items: readonly string[], max = 5): string {
  * and nothing changes. Pure; the caller writes `settings` only when `ok`.
  */
 export function parseImport(json: string): ImportResult {
-  if (typeof json !== 'string' || json.trim() === '') return fail('The file is empty.');
-  if (json.length > MAX_IMPORT_CHARS) return fail('The file is too large to be a settings file.');
+  if (typeof json !== 'string' || json.trim() === '') return fail(t('import_error_empty'));
+  if (json.length > MAX_IMPORT_CHARS) return fail(t('import_error_too_large'));
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch {
-    return fail('The file is not valid JSON, so it cannot be a Termlight settings file.');
+    return fail(t('import_error_not_json'));
   }
   if (!isRecord(data) || data.format !== EXPORT_FORMAT) {
-    return fail(
-      `This is not a Termlight settings file (expected "format": "${EXPORT_FORMAT}"). Export one from the options page to see the format.`,
-    );
+    return fail(t('import_error_wrong_format', `"format": "${EXPORT_FORMAT}"`));
   }
   const { version } = data;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail('The file has no valid "version" number.');
+    return fail(t('import_error_no_version'));
   }
   if (version > SETTINGS_VERSION) {
     return fail(
-      `This file was made by a newer Termlight (settings version ${version}); this one understands up to version ${SETTINGS_VERSION}. Update Termlight and try again.`,
+      t('import_error_newer_version', formatNumber(version), formatNumber(SETTINGS_VERSION)),
     );
   }
-  if (!isRecord(data.settings)) return fail('The file has no "settings" object.');
+  if (!isRecord(data.settings)) return fail(t('import_error_no_settings'));
 
   const migrated = migrateSettings(data.settings, version);
-  if (!isRecord(migrated)) return fail('The file has no "settings" object.');
+  if (!isRecord(migrated)) return fail(t('import_error_no_settings'));
 
   const wrong = SETTINGS_KEYS.filter(
     (key) => migrated[key] !== undefined && !v.is(FIELD_SCHEMAS[key], migrated[key]),
   );
   if (wrong.length > 0) {
-    const fields = wrong.map((key) => FIELD_LABELS[key]).join('; ');
-    return fail(`Some settings have the wrong type: ${fields}.`);
+    const fields = formatList(
+      wrong.map((key) => FIELD_LABELS[key]),
+      'unit',
+    );
+    return fail(t('import_error_wrong_types', fields));
   }
 
   const rules = (migrated.siteRules ?? {}) as Record<string, boolean>;
   const hosts = Object.keys(rules);
   if (hosts.length > MAX_IMPORT_SITES) {
     return fail(
-      `The file lists ${hosts.length.toLocaleString('en')} sites; Termlight keeps at most ${MAX_IMPORT_SITES.toLocaleString('en')}.`,
+      plural('import_error_too_many_sites', hosts.length, formatNumber(MAX_IMPORT_SITES)),
     );
   }
   const invalid = hosts.filter((host) => normalizeHost(host) === null);
   if (invalid.length > 0) {
-    return fail(
-      `${invalid.length} site ${invalid.length === 1 ? 'entry is not a valid host' : 'entries are not valid hosts'}: ${quoteList(invalid)}.`,
-    );
+    return fail(plural('import_error_invalid_hosts', invalid.length, quoteList(invalid)));
   }
 
   // Types are right; inspect catches bad values inside collections (colours, ids). Unknown keys
@@ -105,6 +104,6 @@ export function parseImport(json: string): ImportResult {
   const { settings, issues } = inspectSettings(migrated);
   const bad = issues.filter((issue) => issue.code !== 'unknown-key').map((i) => i.message);
   if (bad.length > 0)
-    return fail(`Some settings have invalid values: ${bad.slice(0, 5).join('; ')}.`);
+    return fail(t('import_error_invalid_values', formatList(bad.slice(0, 5), 'unit')));
   return { ok: true, settings };
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CATEGORIES, type Category } from '../glossary/schema';
+import { t } from '../i18n';
 import { isRecord } from '../util/is-record';
 import { normalizeHost } from './hosts';
 
@@ -62,16 +63,26 @@ export const FIELD_SCHEMAS = {
 
 export const SETTINGS_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 
-/** What a user sees for each field in error messages. */
-export const FIELD_LABELS: Record<keyof Settings, string> = {
-  paused: 'paused (true or false)',
-  mode: 'mode ("deny" or "allow")',
-  siteRules: 'siteRules (an object of host: true/false)',
-  style: 'style ("background" or "underline")',
-  colors: 'colors (an object of category: "#rrggbb")',
-  hoverDelayMs: `hoverDelayMs (a whole number from ${HOVER_DELAY_MIN_MS} to ${HOVER_DELAY_MAX_MS})`,
-  hiddenTerms: 'hiddenTerms (a list of entry ids)',
+const FIELD_KEYS: Record<keyof Settings, () => string> = {
+  paused: () => t('field_paused'),
+  mode: () => t('field_mode'),
+  siteRules: () => t('field_site_rules'),
+  style: () => t('field_style'),
+  colors: () => t('field_colors'),
+  hoverDelayMs: () =>
+    t('field_hover_delay', String(HOVER_DELAY_MIN_MS), String(HOVER_DELAY_MAX_MS)),
+  hiddenTerms: () => t('field_hidden_terms'),
 };
+
+/** What a user sees for each field in error messages, in the interface language (read when used). */
+export const FIELD_LABELS: Readonly<Record<keyof Settings, string>> = Object.freeze(
+  Object.defineProperties(
+    {} as Record<keyof Settings, string>,
+    Object.fromEntries(
+      Object.entries(FIELD_KEYS).map(([key, label]) => [key, { enumerable: true, get: label }]),
+    ),
+  ),
+);
 
 /** Why a stored or imported value was not taken as it was. */
 export type SettingsIssueCode =
@@ -124,7 +135,7 @@ function cleanColors(colors: Record<string, string>, issues: SettingsIssue[]): S
       issues.push(
         issue(
           'invalid-color',
-          `colors: invalid entry ${JSON.stringify(key)}: ${JSON.stringify(color)}`,
+          t('import_issue_invalid_color', JSON.stringify(key), JSON.stringify(color)),
         ),
       );
     }
@@ -135,7 +146,7 @@ function cleanColors(colors: Record<string, string>, issues: SettingsIssue[]): S
 function cleanHiddenTerms(ids: string[], issues: SettingsIssue[]): string[] {
   const invalid = ids.filter((id) => !ENTRY_ID.test(id));
   if (invalid.length > 0)
-    issues.push(issue('invalid-ids', `hiddenTerms: invalid ids ${preview(invalid)}`));
+    issues.push(issue('invalid-ids', t('import_issue_invalid_ids', preview(invalid))));
   return [...new Set(ids.filter((id) => ENTRY_ID.test(id)))];
 }
 

@@ -1,5 +1,9 @@
-import type { Entry } from '../glossary/schema';
+import type { LocalEntry } from '../glossary/localised';
+import { type Entry, surfaceForms } from '../glossary/schema';
+import { plural, SLOT, t, tAround } from '../i18n';
 import { splitEmphasis } from './emphasis';
+
+export type { LocalEntry };
 
 export interface EntryExample {
   text: string;
@@ -21,16 +25,107 @@ export interface EntryDetailsProps {
   headingLevel?: 2 | 3 | undefined;
   /** Offered next to the page count when present (popup: scroll the tab to the term). */
   onShowOnPage?: (() => void) | undefined;
-}
-
-function formsOf(entry: Entry): string[] {
-  return [entry.term, ...(entry.abbreviation ? [entry.abbreviation] : []), ...entry.aliases];
+  /** The entry in the interface language (data/lang), when that language has it. */
+  local?: LocalEntry | undefined;
+  /** The same for related entries, so their chips read in the interface language too. */
+  localOf?: ((id: string) => LocalEntry | undefined) | undefined;
 }
 
 function pageCountText(count: number): string {
-  if (count === 0) return 'Not on this page';
-  return count === 1 ? '1 time on this page' : `${count} times on this page`;
+  return count === 0 ? t('entry_page_count_none') : plural('entry_page_count', count);
 }
+
+type HeadingTag = 'h2' | 'h3' | 'h4';
+
+/** The reader's own language leads; the English term (what search and the article use) follows. */
+function TermHeading({
+  entry,
+  local,
+  id,
+  Heading,
+}: {
+  entry: Entry;
+  local: LocalEntry | undefined;
+  id: string;
+  Heading: HeadingTag;
+}) {
+  const english = (
+    <>
+      {entry.term}
+      {entry.abbreviation && entry.abbreviation !== entry.term && (
+        <span class="tl-entry__abbr"> ({entry.abbreviation})</span>
+      )}
+    </>
+  );
+  if (!local) {
+    return (
+      <Heading id={id} class="tl-entry__term" lang="en" dir="auto">
+        {english}
+      </Heading>
+    );
+  }
+  return (
+    <>
+      <Heading id={id} class="tl-entry__term" lang={local.lang} dir="auto">
+        {local.term}
+      </Heading>
+      <p class="tl-entry__english" lang="en" dir="ltr">
+        {english}
+      </p>
+    </>
+  );
+}
+
+/** Sentences quoted from the reference article (English), with the term emphasised. */
+function Examples({
+  entry,
+  examples,
+  articleTitle,
+  SubHeading,
+}: {
+  entry: Entry;
+  examples: readonly EntryExample[];
+  articleTitle: string | undefined;
+  SubHeading: HeadingTag;
+}) {
+  const forms = surfaceForms(entry);
+  const quoted = tAround('entry_quoted_from', SLOT);
+  return (
+    <section class="tl-entry__examples" aria-label={t('entry_examples_heading')}>
+      <SubHeading class="tl-entry__subheading">{t('entry_examples_heading')}</SubHeading>
+      {examples.map((example) => (
+        <figure class="tl-example" key={`${example.section}|${example.text}`}>
+          <blockquote class="tl-example__quote" lang="en" dir="auto">
+            {splitEmphasis(example.text, forms).map((segment, i) =>
+              segment.mark ? <mark key={i}>{segment.text}</mark> : segment.text,
+            )}
+          </blockquote>
+          <figcaption class="tl-example__source">
+            <span aria-hidden="true">§ </span>
+            <span class="tl-visually-hidden">{t('entry_example_section_label')} </span>
+            <span lang="en" dir="auto">
+              {example.section}
+            </span>
+          </figcaption>
+        </figure>
+      ))}
+      <p class="tl-entry__attribution">
+        {quoted[0]}
+        {articleTitle ? (
+          <cite lang="en" dir="ltr">
+            {articleTitle}
+          </cite>
+        ) : (
+          <cite>{t('entry_reference_article_fallback')}</cite>
+        )}
+        {quoted[1]}
+      </p>
+    </section>
+  );
+}
+
+/** The id of an entry's heading, which the popover's dialog is labelled by too. */
+export const entryHeadingId = (entry: Pick<Entry, 'id'>): string => `tl-entry-${entry.id}`;
 
 /** Definition, quoted article examples and related entries of one glossary entry. Props only. */
 export function EntryDetails({
@@ -43,21 +138,17 @@ export function EntryDetails({
   categoryLabel,
   headingLevel = 2,
   onShowOnPage,
+  local,
+  localOf,
 }: EntryDetailsProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const SubHeading = headingLevel === 2 ? 'h3' : 'h4';
-  const forms = formsOf(entry);
-  const headingId = `tl-entry-${entry.id}`;
+  const headingId = entryHeadingId(entry);
 
   return (
     <article class="tl-entry" aria-labelledby={headingId} data-category={entry.category}>
       <header class="tl-entry__header">
-        <Heading id={headingId} class="tl-entry__term" dir="auto">
-          {entry.term}
-          {entry.abbreviation && entry.abbreviation !== entry.term && (
-            <span class="tl-entry__abbr"> ({entry.abbreviation})</span>
-          )}
-        </Heading>
+        <TermHeading entry={entry} local={local} id={headingId} Heading={Heading} />
         <p class="tl-entry__meta">
           <span class="tl-chip tl-chip--static" data-category={entry.category}>
             <span class="tl-dot" aria-hidden="true" />
@@ -70,56 +161,53 @@ export function EntryDetails({
           )}
           {onShowOnPage && pageCount !== undefined && pageCount > 0 && (
             <button type="button" class="tl-link-button" onClick={onShowOnPage}>
-              Show on page
+              {t('entry_show_on_page')}
             </button>
           )}
         </p>
       </header>
 
-      <p class="tl-entry__definition" dir="auto">
-        {entry.definition}
-      </p>
+      {local?.definition ? (
+        <p class="tl-entry__definition" lang={local.lang} dir="auto">
+          {local.definition}
+        </p>
+      ) : (
+        <p class="tl-entry__definition" lang="en" dir="auto">
+          {entry.definition}
+        </p>
+      )}
 
       {examples.length > 0 && (
-        <section class="tl-entry__examples" aria-label="In the reference article">
-          <SubHeading class="tl-entry__subheading">In the reference article</SubHeading>
-          {examples.map((example) => (
-            <figure class="tl-example" key={`${example.section}|${example.text}`}>
-              <blockquote class="tl-example__quote" dir="auto">
-                {splitEmphasis(example.text, forms).map((segment, i) =>
-                  segment.mark ? <mark key={i}>{segment.text}</mark> : segment.text,
-                )}
-              </blockquote>
-              <figcaption class="tl-example__source">
-                <span aria-hidden="true">§ </span>
-                <span class="tl-visually-hidden">Section: </span>
-                {example.section}
-              </figcaption>
-            </figure>
-          ))}
-          <p class="tl-entry__attribution">
-            Quoted from <cite>{articleTitle ?? 'the reference article'}</cite>
-          </p>
-        </section>
+        <Examples
+          entry={entry}
+          examples={examples}
+          articleTitle={articleTitle}
+          SubHeading={SubHeading}
+        />
       )}
 
       {related.length > 0 && (
-        <nav class="tl-entry__related" aria-label="Related entries">
-          <SubHeading class="tl-entry__subheading">Related</SubHeading>
+        <nav class="tl-entry__related" aria-label={t('entry_related_label')}>
+          <SubHeading class="tl-entry__subheading">{t('entry_related_heading')}</SubHeading>
           <ul class="tl-related-list">
-            {related.map((other) => (
-              <li key={other.id}>
-                <button
-                  type="button"
-                  class="tl-chip tl-chip--button"
-                  data-category={other.category}
-                  onClick={() => onRelated(other.id)}
-                >
-                  <span class="tl-dot" aria-hidden="true" />
-                  {other.term}
-                </button>
-              </li>
-            ))}
+            {related.map((other) => {
+              const name = localOf?.(other.id);
+              return (
+                <li key={other.id}>
+                  <button
+                    type="button"
+                    class="tl-chip tl-chip--button"
+                    data-category={other.category}
+                    onClick={() => onRelated(other.id)}
+                  >
+                    <span class="tl-dot" aria-hidden="true" />
+                    <span lang={name?.lang ?? 'en'} dir="auto">
+                      {name?.term ?? other.term}
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
           </ul>
         </nav>
       )}

@@ -1,7 +1,7 @@
 import type { Entry, Example } from '../glossary/schema';
-import { t } from '../i18n';
+import { SLOT, t, tAround, uiDir, uiLocale } from '../i18n';
 import type { Sentence } from '../text/sentence';
-import { EntryDetails } from './EntryDetails';
+import { EntryDetails, entryHeadingId, type LocalEntry } from './EntryDetails';
 
 export interface PopoverSentence {
   sentence: Sentence;
@@ -21,8 +21,14 @@ export interface PopoverProps {
   /** Pinned popovers are labelled dialogs; hover popovers are plain, announced groups. */
   pinned: boolean;
   canGoBack: boolean;
-  /** Layout direction of the page; the entry text itself is always English, left to right. */
+  /** Direction of the popover's interface (default: the catalogue's); the page's does not matter. */
   dir?: 'ltr' | 'rtl';
+  /** The entry in the interface language, when data/lang has it. */
+  local?: LocalEntry | undefined;
+  /** The same for related entries. */
+  localOf?: ((id: string) => LocalEntry | undefined) | undefined;
+  /** The words as found on the page (any script), shown when they differ from the term. */
+  foundForm?: string | undefined;
   onBack(): void;
   onRelated(id: string): void;
   onReveal(index: number): void;
@@ -42,8 +48,6 @@ export interface PopoverProps {
 /** The popover shows at most two article examples, so it stays short enough to read at a glance. */
 export const MAX_EXAMPLES = 2;
 
-export const popoverTitleId = (entry: Pick<Entry, 'id'>): string => `tl-entry-${entry.id}`;
-
 function Marked({ sentence }: { sentence: Sentence }) {
   const { text, markStart, markEnd } = sentence;
   return (
@@ -55,19 +59,34 @@ function Marked({ sentence }: { sentence: Sentence }) {
   );
 }
 
+const fold = (s: string) => s.trim().toLocaleLowerCase();
+
+/** The page's words when they are not just the term again (an alias, an inflected or other-language form). */
+function shownForm(props: PopoverProps): string | undefined {
+  const form = props.foundForm?.trim();
+  if (!form) return undefined;
+  const same = [props.entry.term, props.local?.term].some(
+    (term) => term && fold(term) === fold(form),
+  );
+  return same ? undefined : form;
+}
+
 /** Popover content: the shared entry view plus page sentences and actions. Props only. */
 export function Popover(props: PopoverProps) {
   const { entry, pinned, pageSentences } = props;
   const examples: readonly Example[] = entry.examples.slice(0, MAX_EXAMPLES);
+  const form = shownForm(props);
+  const foundLabel = tAround('popover_found_form', SLOT);
   return (
     <div
       class="tl-popover"
       // Spread because the role is dynamic: both roles support aria-labelledby, which the linter
       // cannot tell from a conditional expression.
-      {...{ role: pinned ? 'dialog' : 'group', 'aria-labelledby': popoverTitleId(entry) }}
+      {...{ role: pinned ? 'dialog' : 'group', 'aria-labelledby': entryHeadingId(entry) }}
       // Focus goes to the dialog itself (not its first button) so screen readers read its label.
       tabIndex={-1}
-      dir={props.dir ?? 'ltr'}
+      dir={props.dir ?? uiDir()}
+      lang={uiLocale()}
       data-pinned={pinned ? '' : undefined}
       data-category={entry.category}
     >
@@ -77,21 +96,33 @@ export function Popover(props: PopoverProps) {
             <span aria-hidden="true" class="tl-back-arrow">
               ←
             </span>{' '}
-            Back
+            {t('popover_back')}
           </button>
         )}
         <button
           type="button"
           class="tl-button tl-button--quiet tl-popover__close"
-          aria-label="Close"
-          title="Close (Esc)"
+          aria-label={t('popover_close_label')}
+          title={t('popover_close_title')}
           onClick={props.onClose}
         >
           <span aria-hidden="true">×</span>
         </button>
       </div>
-      <div class="tl-popover__body" lang="en" dir="ltr">
+      <div class="tl-popover__body">
+        {form && (
+          <p class="tl-popover__found" data-testid="found-form">
+            {foundLabel[0]}
+            {/* Its own script and direction, whatever the interface's. */}
+            <bdi class="tl-popover__form" dir="auto">
+              {form}
+            </bdi>
+            {foundLabel[1]}
+          </p>
+        )}
         <EntryDetails
+          local={props.local}
+          localOf={props.localOf}
           entry={entry}
           examples={examples}
           related={props.related}
@@ -113,7 +144,7 @@ export function Popover(props: PopoverProps) {
         {pageSentences.length > 0 && (
           <section class="tl-page" aria-labelledby="tl-page-heading">
             <h3 id="tl-page-heading" class="tl-entry__subheading">
-              On this page
+              {t('popover_page_heading')}
             </h3>
             <ul class="tl-page__list">
               {pageSentences.map((item, index) => (
@@ -123,6 +154,7 @@ export function Popover(props: PopoverProps) {
                     class="tl-page__sentence"
                     aria-current={item.current ? 'true' : undefined}
                     onClick={() => props.onReveal(index)}
+                    dir="auto"
                   >
                     <Marked sentence={item.sentence} />
                   </button>
@@ -134,7 +166,7 @@ export function Popover(props: PopoverProps) {
         <div class="tl-popover__actions">
           {props.onOpenInReference && (
             <button type="button" class="tl-button" onClick={props.onOpenInReference}>
-              Open in reference
+              {t('popover_open_in_reference')}
             </button>
           )}
           {props.onNotATerm && (
@@ -143,10 +175,10 @@ export function Popover(props: PopoverProps) {
             </button>
           )}
           <button type="button" class="tl-button" onClick={props.onHideTerm}>
-            Hide this term
+            {t('popover_hide_term')}
           </button>
           <button type="button" class="tl-button" onClick={props.onDisableSite}>
-            Turn off on this site
+            {t('popover_turn_off_site')}
           </button>
         </div>
       </div>

@@ -4,7 +4,7 @@
 // until the highlights are stable plus one idle second, against the floor and mark.js profiled the
 // same way; Firefox ESR's phases from the content script's marks; the engine alone as a second table.
 // Usage: node tests/bench/run.mjs [--smoke] [--runs N] [--out bench-results/bench.json]
-//        [--pages wikipedia,yahoo,large,frames,append] [--extension-dir .output/chrome-mv3]
+//        [--pages wikipedia,yahoo,large,arabic,frames,append] [--extension-dir .output/chrome-mv3]
 //        [--firefox-dir .output/firefox-mv2] [--markjs-budget SECONDS]
 //        [--no-corpus-sweep] [--no-engine] [--no-firefox] [--no-popup]
 // Timings are reported against targets but never fail the run; a part that did not run does.
@@ -176,6 +176,8 @@ const server = await startServer({
 cleanups.push(() => server.close());
 const large = generateLargePage(forms, smoke ? 15_000 : 2_000_000);
 generated.set('large.html', large.html);
+const largeArabic = generateLargePage(forms, smoke ? 15_000 : 2_000_000, 4, { lang: 'ar' });
+generated.set('large-ar.html', largeArabic.html);
 const framesPage = generateFramesPage(forms, {
   origins: { ads: server.aliasOrigins[0], lone: server.aliasOrigins[1] },
 });
@@ -191,6 +193,11 @@ const allPages = [
     key: 'large',
     label: `generated ${(large.chars / 1e6).toFixed(2)} M chars`,
     url: '/gen/large.html',
+  },
+  {
+    key: 'arabic',
+    label: `generated Arabic ${(largeArabic.chars / 1e6).toFixed(2)} M chars`,
+    url: '/gen/large-ar.html',
   },
   {
     key: 'frames',
@@ -798,7 +805,7 @@ if (firefox.pages) {
 const targets = [];
 const target = (page, name, value, limit, pass, unit, note = null) =>
   targets.push({ page, name, value, limit, unit, pass: value == null ? null : pass, note });
-for (const key of ['wikipedia', 'yahoo', 'large']) {
+for (const key of ['wikipedia', 'yahoo', 'large', 'arabic']) {
   const s = summary[key];
   if (!s) continue;
   const v = s.ratioExtensionToFloor;

@@ -9,8 +9,7 @@
  * an ungated occurrence, or the page's text holds ungated occurrences of at least 2 distinct
  * entries. Ungated occurrences are always shown.
  */
-import { surfaceForms } from '../../src/glossary/glossary';
-import type { Entry } from '../../src/glossary/schema';
+import { type Entry, surfaceForms } from '../../src/glossary/schema';
 import {
   compileMatcher,
   type MatcherTerm,

@@ -5,14 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import raw from '../../data/glossary.json';
 import { CATEGORY_LABELS } from '../../src/glossary/categories';
-import {
-  categoryOf,
-  entryById,
-  glossary,
-  relatedEntries,
-  surfaceForms,
-} from '../../src/glossary/glossary';
-import { CATEGORIES, type Entry, parseGlossary } from '../../src/glossary/schema';
+import { categoryOf, entryById, glossary, relatedEntries } from '../../src/glossary/glossary';
+import { CATEGORIES, type Entry, parseGlossary, surfaceForms } from '../../src/glossary/schema';
 import { compileMatcher, normalizeForm, tokens } from '../../src/matcher';
 import { GatingSimulator, gatedKeys, isGatedForm } from './gating';
 

@@ -99,6 +99,12 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** prefers-color-scheme for every page, extension pages included (default light). */
   colorScheme?: 'light' | 'dark';
+  /**
+   * The browser's interface language, which picks the extension's `_locales` catalogue:
+   * Chromium `--lang`, Firefox the `intl.locale.requested` pref (Firefox only switches to a
+   * language whose language pack is installed; see README.md).
+   */
+  locale?: string;
 }
 
 export function binaryFor(name: BrowserName): string {
@@ -127,8 +133,8 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
   try {
     const scheme = options.colorScheme ?? 'light';
     const browser = await (name === 'chromium'
-      ? launchChromium(copy, scheme)
-      : launchFirefox(copy, scheme));
+      ? launchChromium(copy, scheme, options.locale)
+      : launchFirefox(copy, scheme, options.locale));
     const close = browser.close;
     return Object.assign(browser, {
       close: async () => {
@@ -195,6 +201,7 @@ function splitChord(key: string): { modifiers: string[]; key: string } {
 async function launchChromium(
   dir: string | null,
   colorScheme: 'light' | 'dark' = 'light',
+  locale?: string,
 ): Promise<E2EBrowser> {
   const extension = dir !== null;
   const args = [
@@ -208,6 +215,7 @@ async function launchChromium(
     // Offline pages reference hundreds of remote hosts: fail them at once, and never touch the
     // network, so runs are fast and the same with and without the extension.
     '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+    ...(locale ? [`--lang=${locale}`] : []),
   ];
   if (dir) {
     args.push(
@@ -389,6 +397,7 @@ async function wrapPlaywrightPage(
 async function launchFirefox(
   dir: string | null,
   colorScheme: 'light' | 'dark' = 'light',
+  locale?: string,
 ): Promise<E2EBrowser> {
   const extension = dir !== null;
   const browser = await puppeteer.launch({
@@ -415,6 +424,7 @@ async function launchFirefox(
       // prefers-color-scheme for web content and extension pages alike (BiDi has no switch).
       'ui.systemUsesDarkTheme': colorScheme === 'dark' ? 1 : 0,
       'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
+      ...(locale ? { 'intl.locale.requested': locale } : {}),
     },
   });
   let popupUrl: string | null = null;

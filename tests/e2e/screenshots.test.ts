@@ -3,7 +3,8 @@
  * normal run never dirties the tree. Committed in tests/e2e/screenshots/, each cropped to what it
  * shows (at most 1000x700) so the files stay small: the article, the popover on the article in
  * light and dark, the popup in light and dark, the options page, and its My terms section with
- * a term being added.
+ * a term being added; and, in Chromium with `--lang=ar`, the Arabic fixture page with its popover
+ * and the popup in Arabic.
  */
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -204,3 +205,56 @@ for (const name of BROWSERS) {
     });
   });
 }
+
+/** The clip around a term and its popover, with a margin of page, inside the viewport. */
+function around(line: Clip, box: Clip, viewport: { width: number; height: number }): Clip {
+  const left = Math.max(0, Math.min(line.x, box.x) - PAD);
+  const top = Math.max(0, Math.min(line.y, box.y) - PAD);
+  const right = Math.min(viewport.width, Math.max(line.x + line.width, box.x + box.width) + PAD);
+  const bottom = Math.min(
+    viewport.height,
+    Math.max(line.y + line.height, box.y + box.height) + PAD,
+  );
+  return {
+    x: Math.floor(left),
+    y: Math.floor(top),
+    width: Math.ceil(right - left),
+    height: Math.ceil(bottom - top),
+  };
+}
+
+describe.skipIf(!update || shouldSkip('chromium'))('chromium: screenshots in Arabic', () => {
+  const server = useServer();
+  const browser = useBrowser('chromium', { locale: 'ar' });
+
+  it('Arabic page with its popover', async () => {
+    const page = await browser().newPage();
+    await page.goto(server().url('/fixtures/lang/ar.html'));
+    await waitForIdle(page);
+    // An inflected form on the page ("joint military exercises"), so the popover shows the
+    // page's words above the entry's Arabic term.
+    const term = await findTerm(page, 'مناورات عسكرية مشتركة', 0, 0.15);
+    const line = term?.rects[0];
+    if (!line) throw new Error('No highlighted "مناورات عسكرية مشتركة"');
+    const at = centre(line);
+    await page.mouseMove(at.x, at.y);
+    const state = await waitForPopover(page);
+    await settled(page);
+    if (!state.box) throw new Error('No popover box');
+    const file = `${screenshotsDir}/chromium-ar-popover.png`;
+    await page.screenshot(file, { clip: around(line, state.box, state.viewport) });
+    save(file);
+    await page.close();
+  });
+
+  it('popup in Arabic', async () => {
+    const popup = await browser().openPopup();
+    await popup.setViewport(380, 560);
+    await rendered(popup, 'the popup');
+    await settled(popup);
+    const file = `${screenshotsDir}/chromium-popup-ar.png`;
+    await popup.screenshot(file);
+    save(file);
+    await popup.close();
+  });
+});

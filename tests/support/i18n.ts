@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import en from '../../public/_locales/en/messages.json';
+import { resetLocaleCache } from '../../src/i18n';
 
 type Catalogue = Record<
   string,
@@ -24,3 +26,16 @@ export function messageLookup(catalogue: Catalogue) {
 
 /** Vitest setup: the fake browser answers i18n from the English catalogue. */
 fakeBrowser.i18n.getMessage = messageLookup(en as Catalogue) as typeof fakeBrowser.i18n.getMessage;
+
+/** A catalogue of public/_locales, parsed. */
+// biome-ignore lint/suspicious/noExplicitAny: test data of any shape
+export const catalogue = (lang: string): any =>
+  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
+
+/** Answers i18n from `lang`'s catalogue from now on, as a browser set to that language would. */
+export function useCatalogue(lang: string): void {
+  fakeBrowser.i18n.getMessage = messageLookup(
+    catalogue(lang),
+  ) as typeof fakeBrowser.i18n.getMessage;
+  resetLocaleCache();
+}

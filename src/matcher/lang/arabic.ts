@@ -70,11 +70,20 @@ export function withoutArticle(key: string): string {
   return key.startsWith(al) && key.length - al.length >= MIN_STEM ? key.slice(al.length) : key;
 }
 
+/** Letters at the start of a word that `keep` judges it by (reduce.ts: its first three). */
+const KEPT_START = 3;
+
 /**
  * Keys an Arabic-script word may have come from: without proclitics and the article, and
- * without one or two endings (a pronoun, then a plural: مناوراتها → مناورات → مناورة).
+ * without one or two endings (a pronoun, then a plural: مناوراتها → مناورات → مناورة). A stem
+ * whose start `keep` rejects is not pursued while its endings leave that start as it is: most
+ * words of a page start no key, and each candidate would cost a string and a lookup.
  */
-export function arabicReductions(key: string, out: Reduced): void {
+export function arabicReductions(
+  key: string,
+  out: Reduced,
+  keep: (candidate: string) => boolean = () => true,
+): void {
   const stems = [key];
   for (const p of PREFIXES()) {
     if (key.startsWith(p) && key.length - p.length >= MIN_STEM) stems.push(key.slice(p.length));
@@ -83,9 +92,12 @@ export function arabicReductions(key: string, out: Reduced): void {
     if (k !== key) addReduced(out, k, ARABIC_SCRIPT);
   };
   for (const stem of stems) {
-    add(stem);
+    const hopeless = stem.length >= KEPT_START && !keep(stem);
+    if (!hopeless) add(stem);
     for (const [suffix, then] of SUFFIXES()) {
       if (!stem.endsWith(suffix) || stem.length - suffix.length < MIN_STEM) continue;
+      const kept = stem.length - suffix.length;
+      if (hopeless && kept >= KEPT_START) continue;
       const once = stem.slice(0, -suffix.length) + then;
       add(once);
       for (const [s2, t2] of SUFFIXES()) {

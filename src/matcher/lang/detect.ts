@@ -9,7 +9,7 @@ import { type Language, languageOfTag, SCRIPT_OF } from './languages';
  */
 
 /** Characters of a text read to guess its language. */
-const SAMPLE = 600;
+const SAMPLE = 240;
 /** Function-word hits needed to trust a guess, and the lead it needs over the runner-up. */
 const MIN_HITS = 3;
 const MIN_LEAD = 2;

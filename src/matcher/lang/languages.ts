@@ -31,6 +31,17 @@ const MS_ID = bitOf('ms') | bitOf('id');
 // tell them apart in a short text, while their forms hardly collide: read them as one group.
 const ARABIC_SCRIPT = bitOf('ar') | bitOf('fa') | bitOf('ur');
 
+/**
+ * The languages whose forms may match in text read as `mask`: a word there is only worth
+ * reducing by those languages' rules (English forms match everywhere, Turkish ones only in
+ * Turkish text).
+ */
+export function formLanguagesIn(mask: number): number {
+  let out = 0;
+  for (const lang of LANGUAGES) if ((formMask(lang) & mask) !== 0) out |= bitOf(lang);
+  return out;
+}
+
 /** Where a form of `lang` may match: its own language and the ones read as the same. */
 export function formMask(lang: Language): number {
   if (lang === 'en') return ALL_LANGUAGES;
@@ -54,10 +65,17 @@ export function textMask(lang: Language | null): number {
 }
 
 /** `ar`, `fa-IR`, `ms_MY` → the language we read, or null for one we do not. */
+const TAGS = new Map<string, Language | null>();
+
 export function languageOfTag(tag: string | null | undefined): Language | null {
   if (!tag) return null;
+  // Asked for every block read; a page has a handful of distinct tags.
+  const known = TAGS.get(tag);
+  if (known !== undefined) return known;
   const primary = tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
   // "in" is the withdrawn code for Indonesian, still met in old pages.
   const lang = primary === 'in' ? 'id' : primary;
-  return (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : null;
+  const found = (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : null;
+  if (TAGS.size < 64) TAGS.set(tag, found);
+  return found;
 }

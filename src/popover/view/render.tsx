@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { CATEGORY_LABELS } from '../../glossary/categories';
 import { entryById, glossary, relatedEntries } from '../../glossary/glossary';
+import { type LocalEntry, localEntryIn } from '../../glossary/localised';
 import type { Entry } from '../../glossary/schema';
 import { t } from '../../i18n';
 import { asGlossaryEntry } from '../../packs/display';
@@ -25,6 +26,7 @@ export interface Rendered<O> {
 
 export interface RenderDeps<O extends PopoverOccurrence> {
   highlighter: PopoverHighlighter<O>;
+  local: ViewHost<O>['local'];
   actions: PopoverActions;
   close: ViewHost<O>['close'];
   navigate(nav: NavState): void;
@@ -66,6 +68,8 @@ export function renderPopover<O extends PopoverOccurrence>(
   const onPage = deps.highlighter.occurrences().filter((o) => o.id === entry.id);
   const sentences = pageSentences(onPage, 3);
   const { actions } = deps;
+  const localEntry = (id: string): LocalEntry | undefined =>
+    deps.local && localEntryIn(deps.local.table, deps.local.lang, id);
   render(
     <Popover
       entry={entry}
@@ -81,7 +85,10 @@ export function renderPopover<O extends PopoverOccurrence>(
       }))}
       pinned={current.pinned}
       canGoBack={canGoBack(current.nav)}
-      dir={current.dir}
+      local={localEntry(entry.id)}
+      localOf={localEntry}
+      // The page's words belong to the occurrence's entry, not to a related one navigated to.
+      foundForm={entry.id === current.occurrence.id ? current.occurrence.text : undefined}
       onBack={() => deps.navigate(popNav(current.nav))}
       onRelated={(id) => deps.navigate(pushNav(current.nav, id))}
       onReveal={(index) => {
@@ -110,5 +117,5 @@ export function renderPopover<O extends PopoverOccurrence>(
     />,
     mount,
   );
-  return `Definition of ${entry.term}`;
+  return t('popover_announce_definition', localEntry(entry.id)?.term ?? entry.term);
 }

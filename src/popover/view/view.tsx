@@ -52,6 +52,7 @@ export function createPopoverView<O extends PopoverOccurrence>(host: ViewHost<O>
   const paint = (target: PopoverHost, current: Rendered<O>) =>
     renderPopover(target.mount, current, {
       highlighter,
+      local: host.local,
       actions: host.actions,
       close: host.close,
       navigate,

@@ -30,7 +30,20 @@ function prng(seed) {
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function makeWriter(forms, seed) {
+/** Arabic newspaper words (our own list) for the right-to-left page: no form of the glossary. */
+const ARABIC_FILLER =
+  `في من على إلى عن مع بين بعد قبل خلال حول عند أن إن التي الذي الذين هذا هذه ذلك تلك
+كما وقد قد لم لن كان كانت يكون تكون قال قالت أكد أكدت أعلن أعلنت أشار أضاف أوضح ذكر نقل وزير الوزير
+الحكومة حكومة الرئيس رئيس الدولة البلاد المدينة العاصمة المنطقة الشعب المواطنين اليوم أمس الأسبوع الشهر
+العام السنة الماضي المقبل الجديد الجديدة الأول الثاني الثالث الأخير اجتماع الاجتماع زيارة الزيارة
+مؤتمر المؤتمر بيان البيان تقرير التقرير مصادر المصادر مسؤول المسؤولين الاقتصاد التجارة الطاقة الميناء
+السوق الأسواق الشركات الشركة النمو الأرقام البيانات الدراسة المجلس اللجنة الوكالة المتحدث مقابلة وأضاف
+وأكد وأشار ووفقا وفقا حيث بينما أيضا كذلك لكن غير بعض كل جميع عدة عدد نحو أكثر أقل كبير صغير`
+    .split(/\s+/)
+    .filter(Boolean);
+
+function makeWriter(forms, seed, filler = FILLER) {
+  const FILLER = filler;
   const rnd = prng(seed);
   const pick = (arr) => arr[Math.floor(rnd() * arr.length)];
   // Terms: plain, or split over inline elements at a word boundary ("intelligence <em>sharing</em>").
@@ -61,7 +74,7 @@ function makeWriter(forms, seed) {
         text += t.text.length + 1;
       } else {
         let w = pick(FILLER);
-        if (i === 0) w = w[0].toUpperCase() + w.slice(1);
+        if (i === 0 && filler !== ARABIC_FILLER) w = w[0].toUpperCase() + w.slice(1);
         text += w.length + 1;
         if (rnd() < 0.04) w = `<b>${w}</b>`;
         html.push(w);
@@ -82,15 +95,27 @@ function makeWriter(forms, seed) {
   return { rnd, pick, term, sentence, paragraph };
 }
 
-const shell = (title, body) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+const shell = (title, body, lang = 'en') =>
+  `<!doctype html><html lang="${lang}"${lang === 'ar' ? ' dir="rtl"' : ''}><head><meta charset="utf-8"><title>${title}</title>
 <style>body{font:16px/1.5 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem}
 table{border-collapse:collapse}td{border:1px solid #ccc;padding:2px 6px}</style></head>
 <body>${body}</body></html>`;
 
-/** A long article-like page with about `targetChars` characters of text. */
-export function generateLargePage(forms, targetChars, seed = 1) {
-  const w = makeWriter(forms, seed);
+/** Forms in Arabic (Arabic script without the letters only Persian or Urdu write). */
+export const arabicForms = (forms) =>
+  forms.filter(
+    (f) =>
+      /[\u0600-\u06ff]/.test(f) &&
+      !/[\u067e\u0686\u0698\u06af\u06cc\u06a9\u0679\u0688\u0691\u06ba\u06d2\u06c1\u06be]/.test(f),
+  );
+
+/**
+ * A long article-like page with about `targetChars` characters of text; `lang: 'ar'` writes it
+ * in Arabic, right to left, with the Arabic forms only.
+ */
+export function generateLargePage(forms, targetChars, seed = 1, { lang = 'en' } = {}) {
+  const arabic = lang === 'ar';
+  const w = makeWriter(arabic ? arabicForms(forms) : forms, seed, arabic ? ARABIC_FILLER : FILLER);
   const out = [];
   let chars = 0;
   let section = 0;
@@ -127,7 +152,11 @@ export function generateLargePage(forms, targetChars, seed = 1) {
     }
   }
   return {
-    html: shell('Generated article', `<main><h1>Generated article</h1>${out.join('\n')}</main>`),
+    html: shell(
+      arabic ? 'مقال مولد' : 'Generated article',
+      `<main><h1>${arabic ? 'مقال مولد' : 'Generated article'}</h1>${out.join('\n')}</main>`,
+      lang,
+    ),
     chars,
   };
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHighlighter } from '../../../src/highlight/highlighter';
-import { WINDOW_THRESHOLD } from '../../../src/highlight/painter-css';
+import { WINDOW_THRESHOLD } from '../../../src/highlight/range-window';
 import type { Highlighter } from '../../../src/highlight/types';
 import {
   categoryOf,
@@ -222,5 +222,45 @@ describe('mutations with the DOM painter', () => {
       '<div id="d"><p id="a">intelligence sharing and NATO</p><p>defence cooperation</p><p>More NATO.</p></div>',
     );
     expect(a.childNodes).toHaveLength(1);
+  });
+});
+
+describe('reading order is made only when asked', () => {
+  it('a pass reports a change without sorting; counts need no sort; occurrences() sorts', async () => {
+    document.body.innerHTML =
+      '<main><p>NATO one</p><p>intelligence sharing and NATO</p><p>NATO again</p></main>';
+    let changes = 0;
+    const compare = Node.prototype.compareDocumentPosition;
+    let compared = 0;
+    Node.prototype.compareDocumentPosition = function (this: Node, other: Node) {
+      compared++;
+      return compare.call(this, other);
+    };
+    try {
+      const h = startHighlighter({
+        root: document,
+        matcher: spyMatcher(TERMS),
+        categoryOf,
+        signal: controller.signal,
+        onChange: () => changes++,
+      });
+      await h.idle();
+      expect(changes).toBeGreaterThan(0);
+      const counts = h.counts();
+      expect(compared).toBe(0);
+      const ordered = h.occurrences();
+      expect(compared).toBeGreaterThan(0);
+      const byId = new Map<string, number>();
+      for (const o of ordered) byId.set(o.id, (byId.get(o.id) ?? 0) + 1);
+      expect(counts).toEqual(byId);
+      expect(ordered.map((o) => rangeText(o.range))).toEqual([
+        'NATO',
+        'intelligence sharing',
+        'NATO',
+        'NATO',
+      ]);
+    } finally {
+      Node.prototype.compareDocumentPosition = compare;
+    }
   });
 });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FoundOccurrence } from '../../../src/highlight/occurrence';
-import { createCssPainter, WINDOW_THRESHOLD } from '../../../src/highlight/painter-css';
+import { createCssPainter } from '../../../src/highlight/painter-css';
+import { WINDOW_THRESHOLD } from '../../../src/highlight/range-window';
 import type { Occurrence } from '../../../src/highlight/types';
 import {
   categoryOf,

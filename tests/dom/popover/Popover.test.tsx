@@ -105,13 +105,34 @@ describe('Popover', () => {
     expect(document.getElementById(labelId)?.tagName).toBe('H2');
   });
 
-  it('definition content is English, left to right, whatever the page direction', () => {
-    render(<Popover {...props({ dir: 'rtl' })} />);
+  it('takes the interface direction and language; the English entry text is marked English', () => {
+    render(<Popover {...props()} />);
     const root = screen.getByRole('group');
-    expect(root.getAttribute('dir')).toBe('rtl');
-    const body = root.querySelector('.tl-popover__body') as HTMLElement;
-    expect(body.getAttribute('lang')).toBe('en');
-    expect(body.getAttribute('dir')).toBe('ltr');
+    expect(root.getAttribute('dir')).toBe('ltr');
+    expect(root.getAttribute('lang')).toBe('en');
+    expect(screen.getByRole('heading', { level: 2 }).getAttribute('lang')).toBe('en');
+    expect(screen.getByText(mou.definition).getAttribute('lang')).toBe('en');
+  });
+
+  it('shows the words as found on the page when they are not the term itself', () => {
+    render(<Popover {...props({ foundForm: 'مذكرة التفاهم' })} />);
+    const found = screen.getByTestId('found-form');
+    expect(found.textContent).toBe('On the page: مذكرة التفاهم');
+    expect(found.querySelector('bdi')?.getAttribute('dir')).toBe('auto');
+    cleanup();
+    render(<Popover {...props({ foundForm: 'memorandum of understanding' })} />);
+    expect(screen.queryByTestId('found-form')).toBeNull();
+  });
+
+  it('leads with the term and definition in the interface language when the data has them', () => {
+    const local = { lang: 'ar', term: 'مذكرة التفاهم', definition: 'بيان مكتوب غير ملزم عادةً.' };
+    render(<Popover {...props({ local })} />);
+    const heading = screen.getByRole('heading', { level: 2 });
+    expect(heading.textContent).toBe('مذكرة التفاهم');
+    expect(heading.getAttribute('lang')).toBe('ar');
+    expect(screen.getByText('Memorandum of understanding').getAttribute('lang')).toBe('en');
+    expect(screen.getByText(local.definition).getAttribute('lang')).toBe('ar');
+    expect(screen.queryByText(mou.definition)).toBeNull();
   });
 
   it('0 page occurrences: says so, lists no sentences', () => {

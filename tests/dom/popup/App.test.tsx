@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../entrypoints/popup/App';
 import { observeMessages, sendToTab } from '../../../src/platform/messaging';
-import { getSettings, updateSettings } from '../../../src/platform/storage';
 import { activeTab, openReference } from '../../../src/platform/tabs';
+import { getSettings, updateSettings } from '../../../src/settings/store';
 
 vi.mock('../../../src/platform/tabs', () => ({
   activeTab: vi.fn(),
@@ -107,8 +107,9 @@ describe('popup: the page', () => {
     const section = screen.getByRole('region', { name: /On this page/ });
     const reveal = await within(section).findAllByTitle('Scroll to the next occurrence');
     expect(reveal.map((b) => b.textContent)).toEqual([
-      'Intelligence sharing3 on this page',
-      'North Atlantic Treaty Organization1 on this page',
+      // The digits are shown (aria-hidden), the count is read as a phrase in the interface's order.
+      'Intelligence sharing33 on this page',
+      'North Atlantic Treaty Organization11 on this page',
     ]);
     fireEvent.click(reveal[0] as HTMLElement);
     expect(sendToTabMock).toHaveBeenCalledWith(7, {

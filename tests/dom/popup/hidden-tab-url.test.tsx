@@ -8,8 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../entrypoints/popup/App';
 import { sendToTab } from '../../../src/platform/messaging';
-import { getSettings } from '../../../src/platform/storage';
 import { activeTab } from '../../../src/platform/tabs';
+import { getSettings } from '../../../src/settings/store';
 
 vi.mock('../../../src/platform/tabs', () => ({
   activeTab: vi.fn(),

@@ -102,7 +102,9 @@ describe('settings changes and navigation', () => {
     t.deps.setBadge.mockClear();
     await t.background.onTabLoading(1);
     expect(t.deps.setBadge).toHaveBeenCalledWith(1, expect.objectContaining({ text: '' }));
-    expect(t.background.hostOf({ id: 1 })).toBeNull();
+    // Forgotten: the menu's "turn off" has no host for the tab any more.
+    await t.background.onMenuClick({ menuItemId: MENU_DISABLE_SITE }, { id: 1 });
+    expect(t.deps.updateSettings).not.toHaveBeenCalled();
   });
 
   it('a tab we never heard from is left alone when it loads', async () => {
@@ -155,7 +157,8 @@ describe('context menu', () => {
   it('a closed tab forgets its host', async () => {
     await t.background.onPageState(pageState(1, true, 'a.com'), { tabId: 4, frameId: 0 });
     t.background.onTabRemoved(4);
-    expect(t.background.hostOf({ id: 4 })).toBeNull();
+    await t.background.onMenuClick({ menuItemId: MENU_DISABLE_SITE }, { id: 4 });
+    expect(t.deps.updateSettings).not.toHaveBeenCalled();
   });
 
   it('ignores unknown menu ids', async () => {

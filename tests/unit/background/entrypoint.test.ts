@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
 import { MENU_DISABLE_SITE, MENU_LOOKUP } from '../../../src/background/controller';
-import { getSettings, updateSettings } from '../../../src/platform/storage';
+import { getSettings, updateSettings } from '../../../src/settings/store';
 
 /*
  * The entry point run against the fake browser. contextMenus and commands are not implemented by

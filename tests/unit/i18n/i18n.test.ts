@@ -1,19 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { plural, resetLocaleCache, t, uiDir, uiLocale } from '../../../src/i18n';
-import { messageLookup } from '../../support/i18n';
+import { formatList, plural, SLOT, t, tAround, uiDir, uiLocale } from '../../../src/i18n';
+import { catalogue, useCatalogue } from '../../support/i18n';
 
-const catalogue = (lang: string) =>
-  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
 const en = catalogue('en');
 
-function use(lang: string) {
-  fakeBrowser.i18n.getMessage = messageLookup(
-    catalogue(lang),
-  ) as typeof fakeBrowser.i18n.getMessage;
-  resetLocaleCache();
-}
+const use = useCatalogue;
 
 describe('interface messages', () => {
   beforeEach(() => use('en'));
@@ -36,6 +27,34 @@ describe('interface messages', () => {
     expect(plural('glossary_summary_entries', 2)).not.toBe(plural('glossary_summary_entries', 5));
     use('fa');
     expect(plural('glossary_summary_entries', 5000)).toContain('۵');
+  });
+
+  it('isolates substitutions in a right-to-left catalogue only', () => {
+    expect(t('options_sites_remove_label', 'a.com')).toBe('Remove a.com');
+    use('ar');
+    expect(t('options_sites_remove_label', 'a.com')).toContain('\u2068a.com\u2069');
+    expect(plural('options_sites_count', 3)).toMatch(/\u2068.+\u2069/);
+  });
+
+  it('splits a message around the substitution markup renders itself', () => {
+    expect(tAround('popup_site_switch_label', SLOT)).toEqual(['Highlight on ', '']);
+    expect(tAround('glossary_no_match_in_category', SLOT, 'Cooperation & aid')).toEqual([
+      'Nothing matches ',
+      ' in Cooperation & aid.',
+    ]);
+    use('tr');
+    // The host comes first in Turkish: the element goes where the catalogue puts it.
+    const [before, after] = tAround('popup_site_switch_label', SLOT);
+    expect(before).toBe('');
+    expect(after.length).toBeGreaterThan(0);
+    use('ar');
+    expect(tAround('popup_back_to', SLOT).join('')).not.toContain(SLOT);
+  });
+
+  it('joins lists in the catalogue language', () => {
+    expect(formatList(['a', 'b', 'c'])).toBe('a, b, and c');
+    use('ar');
+    expect(formatList(['a', 'b'])).toContain('و');
   });
 
   it('every catalogue has the keys of the English one, with the same placeholders', () => {

@@ -130,7 +130,7 @@ describe('parseImport rejects with a clear message', () => {
       /hoverDelayMs \(a whole number from 0 to 2000\)/,
     ],
     ['hiddenTerms as text', file({ hiddenTerms: 'nato' }), /wrong type: hiddenTerms/],
-    ['several wrong fields', file({ paused: 1, style: 'bold' }), /paused \(true or false\); style/],
+    ['several wrong fields', file({ paused: 1, style: 'bold' }), /paused \(true or false\), style/],
     [
       'bad colour',
       file({ colors: { agreement: 'red' } }),
@@ -151,7 +151,7 @@ describe('parseImport rejects with a clear message', () => {
       ['a b', 'c d', 'e f', 'g h', 'i j', 'k l', 'm n', 'ok.com'].map((h) => [h, false]),
     );
     expect(errorOf(file({ siteRules }))).toBe(
-      '7 site entries are not valid hosts: "a b", "c d", "e f", "g h", "i j" and 2 more.',
+      '7 site entries are not valid hosts: "a b", "c d", "e f", "g h", "i j", and 2 more.',
     );
   });
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Settings } from '../settings/settings';
+import type { Settings } from './settings';
 
 /** Where settings come from: the platform's storage on extension pages, a fake in tests. */
 export interface SettingsSource {

@@ -1,18 +1,18 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  getSettings,
-  importSettings,
-  LOCAL_QUOTA_BYTES,
-  resetSettings,
-  settingsItem,
-  storedSizeBytes,
-  updateSettings,
-  watchSettings,
-} from '../../../src/platform/storage';
+import { LOCAL_QUOTA_BYTES, storedSizeBytes } from '../../../src/platform/storage';
 import { exportSettings } from '../../../src/settings/import-export';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from '../../../src/settings/settings';
 import { setSiteEnabled } from '../../../src/settings/site-rules';
+import {
+  getSettings,
+  importSettings,
+  resetSettings,
+  SETTINGS_KEY,
+  settingsItem,
+  updateSettings,
+  watchSettings,
+} from '../../../src/settings/store';
 
 /** What is really in browser.storage.local (value and version metadata). */
 async function stored(): Promise<Record<string, unknown>> {
@@ -130,7 +130,7 @@ describe('corrupt storage falls back without throwing', () => {
 
   it('warns once per context, not on every read', async () => {
     vi.resetModules();
-    const fresh = await import('../../../src/platform/storage');
+    const fresh = await import('../../../src/settings/store');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await fakeBrowser.storage.local.set({ settings: { paused: 'x' }, settings$: { v: 2 } });
     await fresh.getSettings();
@@ -152,7 +152,7 @@ describe('migration v1 -> v2 through @wxt-dev/storage', () => {
   it('migrates a v1 value when the item is defined (fresh context)', async () => {
     await fakeBrowser.storage.local.set({ settings: v1 });
     vi.resetModules();
-    const fresh = await import('../../../src/platform/storage');
+    const fresh = await import('../../../src/settings/store');
     expect(await fresh.getSettings()).toEqual({
       ...DEFAULT_SETTINGS,
       paused: true,
@@ -180,7 +180,7 @@ describe('migration v1 -> v2 through @wxt-dev/storage', () => {
       settings$: { v: SETTINGS_VERSION + 1 },
     });
     vi.resetModules();
-    const fresh = await import('../../../src/platform/storage');
+    const fresh = await import('../../../src/settings/store');
     expect(await fresh.getSettings()).toEqual({ ...DEFAULT_SETTINGS, paused: true });
     expect(error).toHaveBeenCalled();
   });
@@ -286,7 +286,7 @@ describe('5,000 sites', () => {
     expect((await getSettings()).siteRules).toEqual(siteRules);
 
     const raw = (await stored()).settings;
-    const bytes = storedSizeBytes(raw);
+    const bytes = storedSizeBytes(raw, SETTINGS_KEY);
     // The computed size is what the browser counts: key + JSON of the value.
     expect(bytes).toBe(`settings${JSON.stringify(raw)}`.length);
     expect(bytes).toBeLessThan(LOCAL_QUOTA_BYTES / 10);
