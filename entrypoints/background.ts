@@ -1,8 +1,11 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackground, MENU_ITEMS } from '../src/background/controller';
 import { createHistoryRecorder } from '../src/background/history';
+import { createUserTablesCompiler, shippedBuiltIn } from '../src/background/user-tables';
 import { entryById } from '../src/glossary/glossary';
+import { shippedGlossary } from '../src/glossary/shipped';
 import { createHistoryStore } from '../src/history/store';
+import { openPackStore } from '../src/packs/store';
 import { setHistoryStatus } from '../src/platform/history-status';
 import {
   createContextMenus,
@@ -14,6 +17,7 @@ import {
 } from '../src/platform/menus';
 import { onMessage, sendToTab } from '../src/platform/messaging';
 import { activeTab, openHistory, openReference, setBadge } from '../src/platform/tabs';
+import { getUserTables, setUserTables, watchPacksChanged } from '../src/platform/user-tables';
 import { getSettings, updateSettings, watchSettings } from '../src/settings/store';
 
 // Wiring only: logic lives in src/background. Listeners are registered synchronously at start-up
@@ -46,4 +50,15 @@ export default defineBackground(() => {
   onKeyboardCommand((command, tab) => void background.onCommand(command, tab).catch(report));
   onTabLoading((tabId) => void background.onTabLoading(tabId).catch(report));
   onTabRemoved(background.onTabRemoved);
+
+  // The reader's terms: compiled here (content scripts cannot open the pack store) at start-up
+  // and whenever the options page reports a change.
+  const userTables = createUserTablesCompiler({
+    openStore: () => openPackStore(),
+    builtIn: shippedBuiltIn(shippedGlossary()),
+    readStored: getUserTables,
+    write: setUserTables,
+  });
+  watchPacksChanged(() => void userTables.refresh().catch(report));
+  void userTables.refresh().catch(report);
 });

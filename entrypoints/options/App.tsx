@@ -20,6 +20,7 @@ import { HistoryLinks } from '../../src/ui/HistoryLinks';
 import { Appearance } from './Appearance';
 import { Backup, type Notice } from './Backup';
 import { HiddenTerms } from './HiddenTerms';
+import { MyTermsSection } from './MyTerms';
 import { SiteList } from './SiteList';
 
 const SETTINGS = { getSettings, watchSettings };
@@ -132,6 +133,7 @@ export function App() {
         }
         onRestoreAll={() => update({ hiddenTerms: [] })}
       />
+      <MyTermsSection />
       <Backup
         notice={notice}
         onImport={onImport}

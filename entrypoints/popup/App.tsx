@@ -18,6 +18,7 @@ import { GlossarySection } from './GlossarySection';
 import { PageSection, type PageView } from './PageSection';
 import { pageAccess } from './page-access';
 import { SiteHeader } from './SiteHeader';
+import { useUserEntries } from './user-entries';
 
 const SETTINGS = { getSettings, watchSettings };
 
@@ -45,6 +46,16 @@ function scheduleIdle(task: () => void): () => void {
 
 export function App({ full, initialQuery, initialEntry }: AppProps) {
   const [settings, setSettings] = useSettings(SETTINGS);
+  const user = useUserEntries();
+  const lookup = useCallback((id: string) => entryById(id) ?? user.byId.get(id), [user]);
+  // Read by the tab query below without asking the tab again when the reader's entries load;
+  // the last answer is resolved again instead.
+  const lookupRef = useRef(lookup);
+  lookupRef.current = lookup;
+  const lastReply = useRef<PageStateResponse | null>(null);
+  useEffect(() => {
+    if (lastReply.current) setPage(toPageView(lastReply.current, lookup));
+  }, [lookup]);
   const [tab, setTab] = useState<TabInfo>({ id: undefined, host: null });
   const [page, setPage] = useState<PageView>(
     full ? { status: 'unavailable', reason: 'no-page' } : { status: 'loading' },
@@ -106,7 +117,12 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
           return;
         }
       }
-      setPage(reply ? toPageView(reply) : { status: 'unavailable', reason: 'no-answer' });
+      lastReply.current = reply;
+      setPage(
+        reply
+          ? toPageView(reply, lookupRef.current)
+          : { status: 'unavailable', reason: 'no-answer' },
+      );
     })();
     return () => {
       cancelled = true;
@@ -120,8 +136,8 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
   useEffect(() => scheduleIdle(warmSearchIndex), []);
 
   const results = useMemo(
-    () => searchGlossary(query, { category: category ?? undefined }),
-    [query, category],
+    () => (user.search?.search ?? searchGlossary)(query, { category: category ?? undefined }),
+    [query, category, user],
   );
 
   const pageCounts = useMemo(() => {
@@ -132,7 +148,7 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
   const openEntry = useCallback((id: string) => setStack((s) => [...s, id]), []);
   const back = useCallback(() => setStack((s) => s.slice(0, -1)), []);
 
-  const current = stack.length ? entryById(stack[stack.length - 1] ?? '') : undefined;
+  const current = stack.length ? lookup(stack[stack.length - 1] ?? '') : undefined;
 
   // Keep focus where a keyboard user expects it when the view switches.
   const wasEntryView = useRef(false);
@@ -202,9 +218,14 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
                 ←
               </span>{' '}
               {stack.length > 1
-                ? t('popup_back_to', termOf(stack[stack.length - 2] ?? ''))
+                ? t('popup_back_to', termOf(stack[stack.length - 2] ?? '', lookup))
                 : t('popup_back')}
             </button>
+            {user.owners.has(current.id) && (
+              <p class="tl-entry-owner" data-testid="owner">
+                {user.owners.get(current.id)}
+              </p>
+            )}
             <EntryDetails
               entry={current}
               examples={current.examples}
@@ -232,6 +253,7 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
               onActiveIndex={setActiveIndex}
               onOpen={openEntry}
               pageCounts={pageCounts}
+              owners={user.owners}
               inputRef={inputRef}
             />
           </>
@@ -256,15 +278,15 @@ export function App({ full, initialQuery, initialEntry }: AppProps) {
   );
 }
 
-/** The entry's term in the interface language, else in English. */
-function termOf(id: string): string {
-  return localEntry(id)?.term ?? entryById(id)?.term ?? id;
+/** The entry's term in the interface language, else as written (English, or the reader's own). */
+function termOf(id: string, lookup: (id: string) => Entry | undefined): string {
+  return localEntry(id)?.term ?? lookup(id)?.term ?? id;
 }
 
-function toPageView(reply: PageStateResponse): PageView {
+function toPageView(reply: PageStateResponse, lookup: (id: string) => Entry | undefined): PageView {
   const entries = reply.entries
     .flatMap(({ id, count }) => {
-      const entry: Entry | undefined = entryById(id);
+      const entry: Entry | undefined = lookup(id);
       return entry && count > 0 ? [{ entry, count }] : [];
     })
     // Most frequent first: what the reader meets most is what they most likely want.

@@ -17,6 +17,8 @@ export interface GlossarySectionProps {
   onOpen: (id: string) => void;
   /** Occurrences on the current page by entry id, when known. */
   pageCounts?: ReadonlyMap<string, number> | undefined;
+  /** "Your term" or a pack's name, for entries that are not the built-in glossary's. */
+  owners?: ReadonlyMap<string, string> | undefined;
   inputRef?: Ref<HTMLInputElement> | undefined;
 }
 
@@ -34,6 +36,7 @@ export function GlossarySection({
   onActiveIndex,
   onOpen,
   pageCounts,
+  owners,
   inputRef,
 }: GlossarySectionProps) {
   const listRef = useRef<HTMLDivElement>(null);
@@ -237,6 +240,9 @@ export function GlossarySection({
                     {entry.term}
                     {entry.abbreviation && entry.abbreviation !== entry.term && (
                       <span class="tl-result__abbr"> · {entry.abbreviation}</span>
+                    )}
+                    {owners?.has(entry.id) && (
+                      <span class="tl-result__owner"> · {owners.get(entry.id)}</span>
                     )}
                   </span>
                   {local && (

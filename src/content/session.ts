@@ -17,7 +17,12 @@ export type PopoverStarter = (options: {
   highlighter: Highlighter;
   settings: () => Settings;
   signal: AbortSignal;
-  actions: { hideTerm(id: string): void; disableSite(): void; openInReference(id: string): void };
+  actions: {
+    hideTerm(id: string): void;
+    disableSite(): void;
+    openInReference(id: string): void;
+    notATerm(text: string): void;
+  };
 }) => PopoverCommands;
 
 export interface PageState {
@@ -44,6 +49,10 @@ export interface ContentSessionDeps {
   sendPageState(state: { count: number; enabled: boolean; host: string }): void;
   startPopover?: PopoverStarter;
   openInReference?(id: string): void;
+  /** Calls `cb` when `matcher` or `categoryOf` would now give something else (the reader's terms). */
+  watchGlossary?(cb: () => void, signal: AbortSignal): void;
+  /** Remembers that `text` is not a term on this site (the caller's matcher then skips it). */
+  notATerm?(text: string): void;
   signal: AbortSignal;
 }
 
@@ -145,6 +154,7 @@ function startRun(deps: ContentSessionDeps, settings: () => Settings, onChange: 
           ),
         disableSite: () => void deps.updateSettings((s) => deps.setSiteEnabled(s, host, false)),
         openInReference: (id) => deps.openInReference?.(id),
+        notATerm: (text) => deps.notATerm?.(text),
       },
     }) ?? null;
   return { controller, highlighter, popover, hiddenKey: paintKeyOf(current) };
@@ -192,6 +202,11 @@ export function startContentSession(deps: ContentSessionDeps): ContentSession {
     apply(settings);
     if (!run) report(); // tell the badge the site is off
     deps.watchSettings(apply, signal);
+    // New tables for the reader's terms: run again with them, as when a term is hidden.
+    deps.watchGlossary?.(() => {
+      stopRun();
+      apply(settings);
+    }, signal);
     // Back/forward cache: the page comes back as it was, but the background cleared the badge
     // when the tab started loading, so tell it again.
     doc.defaultView?.addEventListener(

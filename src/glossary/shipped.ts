@@ -19,9 +19,17 @@ export interface ShippedGlossary {
   /** A matcher without the entries the reader hid. */
   matcher(hidden: readonly string[]): Matcher;
   categoryOf(id: string): Category;
+  /** The build's tables and categories, for merging the reader's terms in (src/packs/compile.ts). */
+  tables(): { tables: MatcherTables; categories: readonly Category[] };
 }
 
-function parse(raw: string | undefined): { tables: MatcherTables; byId: Map<string, Category> } {
+interface Parsed {
+  tables: MatcherTables;
+  categories: Category[];
+  byId: Map<string, Category>;
+}
+
+function parse(raw: string | undefined): Parsed {
   if (raw === undefined) throw new Error('Termlight was built without its glossary tables');
   const { tables, categories } = JSON.parse(raw) as Shipped;
   if (
@@ -32,7 +40,8 @@ function parse(raw: string | undefined): { tables: MatcherTables; byId: Map<stri
   ) {
     throw new Error('Termlight was built with unreadable glossary tables');
   }
-  return { tables, byId: new Map(tables.terms.map((id, i) => [id, categories[i] as Category])) };
+  const byId = new Map(tables.terms.map((id, i) => [id, categories[i] as Category]));
+  return { tables, categories, byId };
 }
 
 /** The build's glossary, read when first needed. */
@@ -54,5 +63,6 @@ export function shippedGlossary(
       if (!category) throw new Error(`Unknown glossary entry id: ${id}`);
       return category;
     },
+    tables: () => load(),
   };
 }

@@ -81,6 +81,6 @@ export function buildMatcherTables(
     patterns,
     formCount: forms.size,
     prefilter: options.prefilter === false ? null : buildNeedles(needleForms),
-    gate: options.prefilter === false ? null : buildGate(needleForms),
+    gate: options.prefilter === false || options.gate === false ? null : buildGate(needleForms),
   };
 }

@@ -66,6 +66,8 @@ export interface MatcherOptions {
    * for the tests that prove it.
    */
   prefilter?: boolean;
+  /** When false, no frame gate is built (tables merged into others never need their own). */
+  gate?: boolean;
 }
 
 export interface LoadOptions {

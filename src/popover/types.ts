@@ -1,4 +1,5 @@
 import type { LocalTable } from '../glossary/localised';
+import type { UserDisplayEntry } from '../packs/display';
 
 // The popover's contracts. The controller (always loaded in the content script) turns input into
 // open and close decisions; the view (view/, a chunk of its own loaded on the first sign of
@@ -28,6 +29,8 @@ export interface PopoverActions {
   hideTerm(id: string): void;
   disableSite(): void;
   openInReference(id: string): void;
+  /** "Not a term here": hides this phrase on this site. */
+  notATerm?(text: string): void;
 }
 
 export interface Point {
@@ -80,6 +83,8 @@ export interface ViewHost<O extends PopoverOccurrence> {
   pin(occurrence: O): void;
   /** The popover moved to another occurrence (a page sentence was chosen). */
   moved(occurrence: O): void;
+  /** The reader's own or a pack's entry behind a matched id, when it is one. */
+  userEntry?(id: string): UserDisplayEntry | undefined;
 }
 
 export type ViewFactory = <O extends PopoverOccurrence>(host: ViewHost<O>) => PopoverView<O>;

@@ -33,7 +33,14 @@ export interface PopoverProps {
   onBack(): void;
   onRelated(id: string): void;
   onReveal(index: number): void;
-  onOpenInReference(): void;
+  /** Absent for the reader's own and packs' entries: they are not in the reference. */
+  onOpenInReference?: (() => void) | undefined;
+  /** Whose entry this is ("Your term", a pack's name); null for the built-in glossary. */
+  owner?: string | null | undefined;
+  /** The entry's note (plain text). */
+  note?: string | undefined;
+  /** "Not a term here": hides this phrase on this site. */
+  onNotATerm?: (() => void) | undefined;
   onHideTerm(): void;
   onDisableSite(): void;
   onClose(): void;
@@ -127,6 +134,16 @@ export function Popover(props: PopoverProps) {
           articleTitle={props.articleTitle}
           categoryLabel={props.categoryLabel}
         />
+        {props.owner && (
+          <p class="tl-popover__owner" data-testid="owner">
+            {props.owner}
+          </p>
+        )}
+        {props.note && (
+          <p class="tl-popover__note" dir="auto">
+            {props.note}
+          </p>
+        )}
         {pageSentences.length > 0 && (
           <section class="tl-page" aria-labelledby="tl-page-heading">
             <h3 id="tl-page-heading" class="tl-entry__subheading">
@@ -151,9 +168,16 @@ export function Popover(props: PopoverProps) {
         )}
         {props.memory}
         <div class="tl-popover__actions">
-          <button type="button" class="tl-button" onClick={props.onOpenInReference}>
-            {t('popover_open_in_reference')}
-          </button>
+          {props.onOpenInReference && (
+            <button type="button" class="tl-button" onClick={props.onOpenInReference}>
+              {t('popover_open_in_reference')}
+            </button>
+          )}
+          {props.onNotATerm && (
+            <button type="button" class="tl-button" onClick={props.onNotATerm}>
+              {t('myterms_not_a_term')}
+            </button>
+          )}
           <button type="button" class="tl-button" onClick={props.onHideTerm}>
             {t('popover_hide_term')}
           </button>

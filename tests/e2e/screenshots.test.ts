@@ -2,8 +2,9 @@
  * README screenshots, written only on request (`UPDATE_SCREENSHOTS=1 npm run test:e2e`), so a
  * normal run never dirties the tree. Committed in tests/e2e/screenshots/, each cropped to what it
  * shows (at most 1000x700) so the files stay small: the article, the popover on the article in
- * light and dark, the popup in light and dark, the options page, the reading history; and, in
- * Chromium with `--lang=ar`, the Arabic fixture page with its popover and the popup in Arabic.
+ * light and dark, the popup in light and dark, the options page and its My terms section with
+ * a term being added, the reading history; and, in Chromium with `--lang=ar`, the Arabic fixture
+ * page with its popover and the popup in Arabic.
  */
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -182,6 +183,58 @@ for (const name of BROWSERS) {
       await settled(page);
       const file = `${screenshotsDir}/${name}-options.png`;
       await page.screenshot(file);
+      save(file);
+      await page.close();
+    });
+
+    it('options: My terms', async () => {
+      const page = await browsers.light().openExtensionPage('options.html');
+      await rendered(page, 'the options page');
+      await poll(
+        async () =>
+          (await page.evaluate(
+            () =>
+              document.querySelector<HTMLButtonElement>('[data-testid="term-add"]')?.disabled ===
+              false,
+          ))
+            ? (true as const)
+            : undefined,
+        { what: 'the My terms section' },
+      );
+      const box = await page.evaluate(() => {
+        document.querySelector<HTMLButtonElement>('[data-testid="term-add"]')?.click();
+        return new Promise<{ x: number; y: number; width: number; height: number }>((resolve) =>
+          requestAnimationFrame(() => {
+            const fill = (id: string, value: string) => {
+              const el = document.querySelector<HTMLInputElement>(`[data-testid="${id}"]`);
+              if (!el) throw new Error(`No field ${id}`);
+              el.value = value;
+              el.dispatchEvent(new Event('input', { bubbles: true }));
+            };
+            fill('term-term', 'Zephyr task group');
+            fill('term-abbreviation', 'ZTG');
+            fill('term-definition', 'A multinational naval task group formed for one exercise.');
+            fill('term-forms', 'fr: groupe opérationnel Zéphyr');
+            fill('term-sample', 'The ZTG, or Zephyr task group, sailed on Monday.');
+            requestAnimationFrame(() => {
+              const section = document.querySelector('[data-testid="my-terms"]');
+              if (!section) throw new Error('No My terms section');
+              section.scrollIntoView({ block: 'start' });
+              const r = section.getBoundingClientRect();
+              resolve({ x: r.x, y: r.y, width: r.width, height: r.height });
+            });
+          }),
+        );
+      });
+      await settled(page);
+      const clip: Clip = {
+        x: Math.max(0, Math.floor(box.x - PAD)),
+        y: Math.max(0, Math.floor(box.y - PAD)),
+        width: Math.min(1000, Math.ceil(box.width + 2 * PAD)),
+        height: Math.min(700, Math.ceil(box.height + 2 * PAD)),
+      };
+      const file = `${screenshotsDir}/${name}-options-my-terms.png`;
+      await page.screenshot(file, { clip });
       save(file);
       await page.close();
     });

@@ -2,7 +2,9 @@ import { render } from 'preact';
 import { CATEGORY_LABELS } from '../../glossary/categories';
 import { entryById, glossary, relatedEntries } from '../../glossary/glossary';
 import { type LocalEntry, localEntryIn } from '../../glossary/localised';
+import type { Entry } from '../../glossary/schema';
 import { t } from '../../i18n';
+import { asGlossaryEntry } from '../../packs/display';
 import { Popover } from '../../ui/Popover';
 import popoverCss from '../../ui/popover.css?inline';
 import themeCss from '../../ui/theme.css?inline';
@@ -32,6 +34,23 @@ export interface RenderDeps<O extends PopoverOccurrence> {
   navigate(nav: NavState): void;
   reveal(target: O): void;
   memory?: PopoverMemory;
+  userEntry?: ViewHost<O>['userEntry'];
+}
+
+/** A built-in entry, or the reader's own / a pack's with who it belongs to. */
+function resolve<O extends PopoverOccurrence>(
+  id: string,
+  deps: RenderDeps<O>,
+): { entry: Entry; owner: string | null; note: string | undefined } | null {
+  const builtIn = entryById(id);
+  if (builtIn) return { entry: builtIn, owner: null, note: undefined };
+  const mine = deps.userEntry?.(id);
+  if (!mine) return null;
+  return {
+    entry: asGlossaryEntry(mine),
+    owner: mine.pack ?? t('myterms_your_term'),
+    note: mine.note,
+  };
 }
 
 /**
@@ -43,11 +62,12 @@ export function renderPopover<O extends PopoverOccurrence>(
   current: Rendered<O>,
   deps: RenderDeps<O>,
 ): string | null {
-  const entry = entryById(currentId(current.nav));
-  if (!entry) {
+  const found = resolve(currentId(current.nav), deps);
+  if (!found) {
     deps.close('api');
     return null;
   }
+  const { entry, owner, note } = found;
   const onPage = deps.highlighter.occurrences().filter((o) => o.id === entry.id);
   const sentences = pageSentences(onPage, 3);
   const { actions } = deps;
@@ -58,7 +78,9 @@ export function renderPopover<O extends PopoverOccurrence>(
       entry={entry}
       categoryLabel={CATEGORY_LABELS[entry.category]}
       articleTitle={glossary.article.title}
-      related={relatedEntries(entry)}
+      related={owner === null ? relatedEntries(entry) : []}
+      owner={owner}
+      note={note}
       pageCount={onPage.length}
       pageSentences={sentences.map((s) => ({
         sentence: s.sentence,
@@ -76,7 +98,15 @@ export function renderPopover<O extends PopoverOccurrence>(
         const target = sentences[index]?.occurrence;
         if (target) deps.reveal(target);
       }}
-      onOpenInReference={() => actions.openInReference(entry.id)}
+      onOpenInReference={owner === null ? () => actions.openInReference(entry.id) : undefined}
+      onNotATerm={
+        actions.notATerm
+          ? () => {
+              actions.notATerm?.(current.occurrence.text);
+              deps.close('api');
+            }
+          : undefined
+      }
       onHideTerm={() => {
         actions.hideTerm(entry.id);
         deps.close('api');

@@ -62,6 +62,7 @@ export function createPopoverView<O extends PopoverOccurrence>(
       navigate,
       reveal,
       memory,
+      userEntry: host.userEntry,
     });
 
   /** Following a related term is an interaction: the popover stays open from now on. */
