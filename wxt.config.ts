@@ -26,6 +26,8 @@ export default defineConfig({
       define: {
         __TERMLIGHT_SHIPPED__: JSON.stringify(JSON.stringify(shipped)),
         __TERMLIGHT_GATE__: JSON.stringify(JSON.stringify(gate)),
+        // Bundled data was validated just above (buildShipped parses it): see src/glossary/trusted.ts.
+        __TERMLIGHT_TRUSTED_DATA__: 'true',
       },
     };
   },

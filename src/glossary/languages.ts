@@ -7,6 +7,7 @@ import ms from '../../data/lang/ms.json';
 import tr from '../../data/lang/tr.json';
 import ur from '../../data/lang/ur.json';
 import type { Language } from '../matcher';
+import { TRUSTED_DATA } from './trusted';
 
 /**
  * The glossary in other languages (data/lang/<tag>.json): per entry, the usual name in that
@@ -34,7 +35,8 @@ export type LanguageFile = v.InferOutput<typeof LanguageFileSchema>;
 /** The languages that have a file, other than English. */
 export type OtherLanguage = Exclude<Language, 'en'>;
 
-function parse(lang: OtherLanguage, raw: unknown): LanguageFile {
+export function parse(lang: OtherLanguage, raw: unknown): LanguageFile {
+  if (TRUSTED_DATA) return raw as LanguageFile;
   const result = v.safeParse(LanguageFileSchema, raw);
   if (!result.success) {
     const issue = result.issues[0];
