@@ -16,6 +16,7 @@ import {
   watchSettings,
 } from '../../src/settings/store';
 import { useSettings } from '../../src/settings/use-settings';
+import { downloadText } from '../../src/ui/download';
 import { HistoryLinks } from '../../src/ui/HistoryLinks';
 import { Appearance } from './Appearance';
 import { Backup, type Notice } from './Backup';
@@ -24,19 +25,6 @@ import { MyTermsSection } from './MyTerms';
 import { SiteList } from './SiteList';
 
 const SETTINGS = { getSettings, watchSettings };
-
-/** Starts a download of `text` without any permission: a Blob URL on a temporary link. */
-export function downloadText(text: string, filename: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke later: some browsers read the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function App() {
   const [settings, setSettings] = useSettings(SETTINGS);
@@ -138,7 +126,7 @@ export function App() {
         notice={notice}
         onImport={onImport}
         onExport={() => {
-          downloadText(exportSettings(settings), 'termlight-settings.json');
+          downloadText(exportSettings(settings), 'termlight-settings.json', 'application/json');
           setNotice({
             kind: 'success',
             message: t('options_export_done', 'termlight-settings.json'),

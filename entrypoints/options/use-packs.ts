@@ -15,7 +15,7 @@ import {
   type PackStore,
 } from '../../src/packs/store';
 import { notifyPacksChanged } from '../../src/platform/user-tables';
-import { downloadFile } from './download';
+import { downloadText } from '../../src/ui/download';
 
 /** What the container needs from outside the page; tests pass a fake-indexeddb store. */
 export interface PacksDeps {
@@ -28,7 +28,7 @@ export interface PacksDeps {
 export const PACKS_DEPS: PacksDeps = {
   openStore: () => openPackStore(),
   changed: notifyPacksChanged,
-  download: downloadFile,
+  download: downloadText,
 };
 
 export type Notice = { kind: 'success' | 'error'; message: string; details?: string[] } | null;

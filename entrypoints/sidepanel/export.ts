@@ -1,7 +1,8 @@
 import { EXPORT_FILES, type PageTerms, pageAnki, pageCsv } from '../../src/history/export';
 import { lookupSentence } from '../../src/history/sentence';
 import type { PageTermsResponse } from '../../src/messaging/protocol';
-import { downloadText, glossaryEntryInfo } from '../../src/ui/entry-info';
+import { downloadText } from '../../src/ui/download';
+import { glossaryEntryInfo } from '../../src/ui/entry-info';
 
 /** The page's occurrences as the exports take them: the form and the sentence it stands in. */
 export function toPageTerms(reply: PageTermsResponse, time?: number): PageTerms {
