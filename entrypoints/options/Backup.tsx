@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '../../src/i18n';
+import { FileButton } from '../../src/ui/FileButton';
 
 export type Notice = { kind: 'error' | 'success'; message: string } | null;
 
@@ -14,7 +15,6 @@ export interface BackupProps {
 export function Backup({ notice, onImport, onExport, onReset }: BackupProps) {
   const ids = useId();
   const [confirming, setConfirming] = useState(false);
-  const fileRef = useRef<HTMLInputElement>(null);
   const resetRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
 
@@ -35,22 +35,9 @@ export function Backup({ notice, onImport, onExport, onReset }: BackupProps) {
         <button type="button" class="tl-button" onClick={onExport}>
           {t('options_export_button')}
         </button>
-        <label class="tl-button tl-file-button">
+        <FileButton accept="application/json,.json" testId="import-file" onPick={onImport}>
           {t('options_import_button')}
-          <input
-            ref={fileRef}
-            type="file"
-            accept="application/json,.json"
-            class="tl-visually-hidden"
-            data-testid="import-file"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              if (file) onImport(file);
-              // Allow importing the same file again after fixing it.
-              e.currentTarget.value = '';
-            }}
-          />
-        </label>
+        </FileButton>
       </div>
       <div class="tl-notice-region" role="alert" aria-live="assertive">
         {notice && (

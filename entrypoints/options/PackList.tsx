@@ -1,8 +1,9 @@
-import { useId, useRef } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import { t } from '../../src/i18n';
 import { type ColumnTarget, CSV_FIELDS } from '../../src/packs/csv-columns';
 import type { PackFormat } from '../../src/packs/decode';
 import type { PackInfo } from '../../src/packs/store';
+import { FileButton } from '../../src/ui/FileButton';
 import { Switch } from '../../src/ui/Switch';
 
 const FORMATS: readonly PackFormat[] = ['json', 'csv', 'tbx'];
@@ -91,7 +92,6 @@ function Mapping(
 /** Installed packs (and my terms) with a switch, export and removal; importing a file. Props only. */
 export function PackList(props: PackListProps) {
   const ids = useId();
-  const fileRef = useRef<HTMLInputElement>(null);
   return (
     <section class="tl-card" aria-labelledby={`${ids}-h`}>
       <h2 id={`${ids}-h`}>{t('packs_heading')}</h2>
@@ -141,22 +141,13 @@ export function PackList(props: PackListProps) {
           );
         })}
       </ul>
-      <label class="tl-button tl-file-button">
+      <FileButton
+        accept=".json,.csv,.tbx,.xml,application/json,text/csv"
+        testId="pack-file"
+        onPick={props.onPick}
+      >
         {t('packs_import')}
-        <input
-          ref={fileRef}
-          type="file"
-          accept=".json,.csv,.tbx,.xml,application/json,text/csv"
-          class="tl-visually-hidden"
-          data-testid="pack-file"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            if (file) props.onPick(file);
-            // The same file can be chosen again after fixing it.
-            if (fileRef.current) fileRef.current.value = '';
-          }}
-        />
-      </label>
+      </FileButton>
       <Mapping {...props} />
     </section>
   );

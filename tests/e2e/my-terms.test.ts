@@ -33,6 +33,20 @@ const fixture = (name: string) =>
 
 const DEFINITION = 'A made-up task group that exists only in <b>Termlight</b> tests.';
 
+/** Waits until the options page's My terms section has loaded its store (Add is enabled). */
+function myTermsReady(options: E2EPage): Promise<unknown> {
+  return poll(
+    async () =>
+      (await options.evaluate(
+        () =>
+          document.querySelector<HTMLButtonElement>('[data-testid="term-add"]')?.disabled === false,
+      ))
+        ? true
+        : undefined,
+    { what: 'the My terms section' },
+  );
+}
+
 /** Sets a form control's value the way typing does (Preact listens to input and change). */
 function fill(page: E2EPage, testId: string, value: string): Promise<void> {
   return page.evaluate(
@@ -104,17 +118,7 @@ for (const name of BROWSERS) {
     it('adds a term, imports CSV and TBX packs, exports and imports again', async () => {
       const options = await openExtensionPage(browser(), '/options.html');
       try {
-        await poll(
-          async () =>
-            (await options.evaluate(
-              () =>
-                document.querySelector<HTMLButtonElement>('[data-testid="term-add"]')?.disabled ===
-                false,
-            ))
-              ? true
-              : undefined,
-          { what: 'the My terms section' },
-        );
+        await myTermsReady(options);
         await click(options, '[data-testid="term-add"]');
         await fill(options, 'term-term', 'Zephyr task group');
         await fill(options, 'term-definition', DEFINITION);
@@ -286,17 +290,7 @@ for (const name of BROWSERS) {
       if (!last) throw new Error('empty pack');
       const options = await openExtensionPage(browser(), '/options.html');
       try {
-        await poll(
-          async () =>
-            (await options.evaluate(
-              () =>
-                document.querySelector<HTMLButtonElement>('[data-testid="term-add"]')?.disabled ===
-                false,
-            ))
-              ? true
-              : undefined,
-          { what: 'the My terms section' },
-        );
+        await myTermsReady(options);
         const before = await article();
         const baseline = await startCost(before);
         await before.close();
