@@ -49,8 +49,18 @@ export function prefilterRegExp(needles: string, only?: 'en'): RegExp {
   // The unsafe class (hundreds of ranges) is only tried on non-ASCII characters, through a
   // lookbehind: testing it at every position cost more than all the needles together.
   parts.push(`[^\\u0000-\\u007f](?<=[${UNSAFE_CHARS}])`);
-  return new RegExp(parts.join('|'), 'gi');
+  const re = new RegExp(parts.join('|'), 'gi');
+  // Irregexp (V8, SpiderMonkey) runs a RegExp's first exec in its interpreter and compiles it to
+  // machine code on a later one, unless the first subject is long: then it compiles once. Each
+  // compile of this alternation costs milliseconds, so its first run is on a long blank, which
+  // holds no needle (it is made when it is about to be used).
+  re.test(BLANK);
+  re.lastIndex = 0;
+  return re;
 }
+
+/** Longer than irregexp's threshold for compiling on the first run (1,000 code units). */
+const BLANK = ' '.repeat(1024);
 
 /**
  * True when a hit starting with `code` may hide the word before it (the unsafe class, or an open

@@ -120,74 +120,113 @@ function partEnd(text: string, from: number, maxChars: number): number {
   return n;
 }
 
+/** What one loaded matcher scans with: its trie, token buffer, walker and pre-filters. */
+interface ScanState {
+  trie: ReturnType<typeof loadTrie>;
+  buf: ReturnType<typeof createTokenBuffer>;
+  walker: TokenWalker;
+  /** The needles' source (tables.prefilter); null without a pre-filter. */
+  needles: string | null;
+  pre: RegExp | null;
+  /** English text needs only English forms' needles: compiled on first need. */
+  preEn: RegExp | null;
+}
+
+const EN = bitOf('en');
+
+/**
+ * Tokenizes [from, to) (a token start and a cut, or the end of the text) and decides what it
+ * can; returns the offset of the first undecided token: `from` when nothing could be decided,
+ * `to` when everything was.
+ */
+function decide(
+  st: ScanState,
+  text: string,
+  from: number,
+  to: number,
+  matches: Match[],
+  languages: number,
+): number {
+  const { buf, walker } = st;
+  tokenize(text, buf, st.trie.vocab, from, to);
+  walker.prepare(text, languages);
+  const t = matchTokens(walker, buf.count, buf.end, buf.start, matches, to === text.length);
+  // The pass stops at a token start: the tokenizer keeps no state across tokens, so resuming
+  // there reads the same tokens as one whole pass would.
+  return t < buf.count ? (buf.start[t] as number) : to;
+}
+
+/** The needles for text read as `languages`. */
+function needlesFor(st: ScanState, languages: number): RegExp {
+  if (languages !== EN) return st.pre as RegExp;
+  st.preEn ??= prefilterRegExp(st.needles as string, 'en');
+  return st.preEn;
+}
+
+/**
+ * Scans from `from` through windows around the pre-filter's hits until past `from + maxChars`;
+ * returns where to resume (`text.length` when done). Text between windows holds no possible
+ * match start (see prefilter.ts), so skipping it changes nothing.
+ */
+function scanWindows(
+  st: ScanState,
+  text: string,
+  from: number,
+  maxChars: number,
+  matches: Match[],
+  languages: number,
+): number {
+  const re = needlesFor(st, languages);
+  const n = text.length;
+  const stop = from + maxChars;
+  let pos = from;
+  while (pos < n && pos < stop) {
+    re.lastIndex = pos;
+    const hit = re.exec(text);
+    if (hit === null) return n;
+    const h = hit.index;
+    const s = windowStart(text, h, pos);
+    for (let reach = WINDOW; ; reach *= 2) {
+      let e = h + reach;
+      if (e >= n) e = n;
+      else while (e < n && !isCut(text.charCodeAt(e))) e++;
+      const next = decide(st, text, s, e, matches, languages);
+      if (next > h) {
+        pos = next;
+        break;
+      }
+      // Too few tokens to decide the hit's own word: read further.
+    }
+  }
+  return pos;
+}
+
+/** Without a pre-filter: [from, about from + maxChars) in one tokenizer run. */
+function scanPartWhole(st: ScanState, text: string, from: number, maxChars: number, langs: number) {
+  const n = text.length;
+  const matches: Match[] = [];
+  const to = partEnd(text, from, maxChars);
+  const next = decide(st, text, from, to, matches, langs);
+  if (next > from || to === n) return { matches, next };
+  // Too few tokens to decide anything (a run without separators): finish in one go.
+  return { matches, next: decide(st, text, from, n, matches, langs) };
+}
+
 /** A matcher over tables from `buildMatcherTables` (possibly compiled at build time). */
 export function loadMatcher(tables: MatcherTables, options: LoadOptions = {}): Matcher {
   const trie = loadTrie(tables, options);
   const empty = trie.edges.size === 0;
   const buf = createTokenBuffer(1024);
-  const walker = new TokenWalker(trie, buf);
-
-  /**
-   * Tokenizes [from, to) (a token start and a cut, or the end of the text) and decides what it
-   * can; returns the offset of the first undecided token: `from` when nothing could be decided,
-   * `to` when everything was.
-   */
-  function decide(text: string, from: number, to: number, matches: Match[], languages: number) {
-    tokenize(text, buf, trie.vocab, from, to);
-    walker.prepare(text, languages);
-    const t = matchTokens(walker, buf.count, buf.end, buf.start, matches, to === text.length);
-    // The pass stops at a token start: the tokenizer keeps no state across tokens, so resuming
-    // there reads the same tokens as one whole pass would.
-    return t < buf.count ? (buf.start[t] as number) : to;
-  }
-
-  const pre = tables.prefilter === null ? null : prefilterRegExp(tables.prefilter);
-  const EN = bitOf('en');
-  let preEn: RegExp | null = null;
-  /** The needles for text read as `languages`: English text needs only English forms' needles. */
-  function needlesFor(languages: number): RegExp {
-    if (languages !== EN) return pre as RegExp;
-    preEn ??= prefilterRegExp(tables.prefilter as string, 'en');
-    return preEn;
-  }
-
-  /**
-   * Scans from `from` through windows around the pre-filter's hits until past `from + maxChars`;
-   * returns where to resume (`text.length` when done). Text between windows holds no possible
-   * match start (see prefilter.ts), so skipping it changes nothing.
-   */
-  function scanWindows(
-    text: string,
-    from: number,
-    maxChars: number,
-    matches: Match[],
-    languages: number,
-  ): number {
-    const re = needlesFor(languages);
-    const n = text.length;
-    const stop = from + maxChars;
-    let pos = from;
-    while (pos < n && pos < stop) {
-      re.lastIndex = pos;
-      const hit = re.exec(text);
-      if (hit === null) return n;
-      const h = hit.index;
-      const s = windowStart(text, h, pos);
-      for (let reach = WINDOW; ; reach *= 2) {
-        let e = h + reach;
-        if (e >= n) e = n;
-        else while (e < n && !isCut(text.charCodeAt(e))) e++;
-        const next = decide(text, s, e, matches, languages);
-        if (next > h) {
-          pos = next;
-          break;
-        }
-        // Too few tokens to decide the hit's own word: read further.
-      }
-    }
-    return pos;
-  }
-
+  const needles = tables.prefilter;
+  const pre = needles === null ? null : prefilterRegExp(needles);
+  const st: ScanState = {
+    trie,
+    buf,
+    walker: new TokenWalker(trie, buf),
+    needles,
+    pre,
+    preEn: null,
+  };
   return {
     formCount: trie.formCount,
     mayMatch(text) {
@@ -199,22 +238,15 @@ export function loadMatcher(tables: MatcherTables, options: LoadOptions = {}): M
     scan(text, languages = ALL_LANGUAGES) {
       const matches: Match[] = [];
       if (empty || text.length === 0) return matches;
-      if (pre !== null) scanWindows(text, 0, text.length, matches, languages);
-      else decide(text, 0, text.length, matches, languages);
+      if (pre !== null) scanWindows(st, text, 0, text.length, matches, languages);
+      else decide(st, text, 0, text.length, matches, languages);
       return matches;
     },
     scanPart(text, from, maxChars, languages = ALL_LANGUAGES) {
-      const n = text.length;
       const matches: Match[] = [];
-      if (empty || from >= n) return { matches, next: n };
-      if (pre !== null) {
-        return { matches, next: scanWindows(text, from, maxChars, matches, languages) };
-      }
-      const to = partEnd(text, from, maxChars);
-      const next = decide(text, from, to, matches, languages);
-      if (next > from || to === n) return { matches, next };
-      // Too few tokens to decide anything (a run without separators): finish in one go.
-      return { matches, next: decide(text, from, n, matches, languages) };
+      if (empty || from >= text.length) return { matches, next: text.length };
+      if (pre === null) return scanPartWhole(st, text, from, maxChars, languages);
+      return { matches, next: scanWindows(st, text, from, maxChars, matches, languages) };
     },
   };
 }

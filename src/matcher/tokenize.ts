@@ -100,11 +100,120 @@ function punctKey(text: string, i: number, cls: CharClass): string {
 }
 
 /**
- * Splits `text` into tokens (see the module comment). Word tokens are maximal runs of word
- * characters, joined by invisible characters and by apostrophes or dots that stand between two
- * word characters. An apostrophe right after a final "s" (plural possessive "alliances’") and a
- * dot right after an abbreviation that already has an inner dot ("U.S.") end the token and are
- * part of its span; the abbreviation dot is left out of the key, so "U.S" and "U.S." agree.
+ * What `readWord` found: one module-level record, reused for every word, so the hot loop
+ * allocates nothing and the tokenizer keeps no state across tokens.
+ */
+const word = {
+  flags: 0,
+  /** ASCII only, nothing dropped: the key is the lower-cased slice. */
+  simple: true,
+  /** FNV-1a hash of the key. */
+  hash: 0,
+  /** Span end; differs from keyEnd after an abbreviation dot. */
+  tokenEnd: 0,
+  keyEnd: 0,
+};
+
+/**
+ * Reads the word token starting at `i` (a word character) into `word`. Word tokens are maximal
+ * runs of word characters, joined by invisible characters and by apostrophes or dots that stand
+ * between two word characters.
+ */
+function readWord(text: string, i: number, n: number): void {
+  let flags: number = TokenFlag.Word;
+  let simple = true;
+  let h = FNV_OFFSET;
+  let hasDot = false;
+  let lastWordEnd = i; // end of the last word character consumed
+  let lastWordCode = 0; // its code unit (to spot a final "s")
+  let tokenEnd = -1;
+  let keyEnd = -1;
+  while (i < n) {
+    let d = text.charCodeAt(i);
+    if (d < 128) {
+      const k = (bmpClass[d] as number) - 1;
+      if (k === CharClass.Word) {
+        if (d >= 65 && d <= 90) {
+          flags |= TokenFlag.Upper;
+          d += 32;
+        }
+        h = Math.imul(h ^ d, FNV_PRIME);
+        i++;
+        lastWordEnd = i;
+        lastWordCode = d;
+        continue;
+      }
+      if (k !== CharClass.Apos && k !== CharClass.Dot) break;
+    }
+    const k = d < 128 ? (((bmpClass[d] as number) - 1) as CharClass) : classAt(text, i);
+    const w = d < 128 ? 1 : widthAt(text, i, d, n);
+    if (k === CharClass.Word) {
+      simple = false;
+      const cp = text.codePointAt(i) as number;
+      const folded = foldCodePoint(cp);
+      for (let q = 0; q < folded.length; q++) h = Math.imul(h ^ folded.charCodeAt(q), FNV_PRIME);
+      if (upperSet.has(cp)) flags |= TokenFlag.Upper;
+      i += w;
+      lastWordEnd = i;
+      lastWordCode = d;
+      continue;
+    }
+    if (k === CharClass.Drop) {
+      simple = false;
+      i += w;
+      continue;
+    }
+    if (k === CharClass.Apos || k === CharClass.Dot) {
+      // Inner apostrophe or dot: part of the word if a word character follows.
+      let j = i + w;
+      while (j < n && classAt(text, j) === CharClass.Drop) j++;
+      if (j < n && classAt(text, j) === CharClass.Word) {
+        if (d >= 128 || j > i + 1) simple = false;
+        h = Math.imul(h ^ (k === CharClass.Apos ? 0x27 : 0x2e), FNV_PRIME);
+        if (k === CharClass.Dot) hasDot = true;
+        i = j;
+        continue;
+      }
+      if (k === CharClass.Apos && (lastWordCode === 0x73 || lastWordCode === 0x53)) {
+        // Plural possessive: "alliances'" keeps its apostrophe in span and key.
+        if (d >= 128) simple = false;
+        h = Math.imul(h ^ 0x27, FNV_PRIME);
+        keyEnd = i + w;
+        tokenEnd = keyEnd;
+      } else if (k === CharClass.Dot && hasDot) {
+        // Final dot of an abbreviation: in the span, not in the key.
+        keyEnd = lastWordEnd;
+        tokenEnd = i + w;
+      }
+    }
+    break;
+  }
+  word.flags = flags;
+  word.simple = simple;
+  word.hash = h >>> 0;
+  word.keyEnd = keyEnd < 0 ? lastWordEnd : keyEnd;
+  word.tokenEnd = keyEnd < 0 ? lastWordEnd : tokenEnd;
+}
+
+/** The vocabulary index of the word just read; builds a non-ASCII key only when its hash is known. */
+function wordIndex(text: string, start: number, vocab: Vocabulary): number {
+  const { hash, keyEnd } = word;
+  if (word.simple) return vocab.findSlice(hash, text, start, keyEnd);
+  return vocab.hasHash(hash) ? vocab.find(hash, slowKey(text, start, keyEnd)) : -1;
+}
+
+/** The key of the word just read, for a tokenizer without a vocabulary. */
+function wordKey(text: string, start: number): string {
+  if (!word.simple) return slowKey(text, start, word.keyEnd);
+  const key = text.slice(start, word.keyEnd);
+  return word.flags & TokenFlag.Upper ? key.toLowerCase() : key;
+}
+
+/**
+ * Splits `text` into tokens (see the module comment and `readWord`). An apostrophe right after a
+ * final "s" (plural possessive "alliances’") and a dot right after an abbreviation that already
+ * has an inner dot ("U.S.") end the token and are part of its span; the abbreviation dot is left
+ * out of the key, so "U.S" and "U.S." agree.
  *
  * With `vocab`, each token gets its vocabulary index in `buf.vocab` (keys are not kept);
  * without, its key string in `buf.keys`.
@@ -120,22 +229,9 @@ export function tokenize(
   // are exactly the whole text's tokens in that range: the tokenizer keeps no state across tokens.
   const n = to;
   let count = 0;
-  let starts = buf.start;
-  let ends = buf.end;
-  let flagsOut = buf.flags;
-  let vocabOut = buf.vocab;
-  let keyEnds = buf.keyEnd;
-  const keys = buf.keys;
   let i = from;
   while (i < n) {
-    if (count === starts.length) {
-      grow(buf);
-      starts = buf.start;
-      ends = buf.end;
-      flagsOut = buf.flags;
-      vocabOut = buf.vocab;
-      keyEnds = buf.keyEnd;
-    }
+    if (count === buf.start.length) grow(buf);
     const c = text.charCodeAt(i);
     const cls = c < 128 ? (((bmpClass[c] as number) - 1) as CharClass) : classAt(text, i);
     const width = c < 128 ? 1 : widthAt(text, i, c, n);
@@ -143,112 +239,27 @@ export function tokenize(
       i += width;
       continue;
     }
+    buf.start[count] = i;
     if (cls !== CharClass.Word) {
       // One-character punctuation token: a hard boundary unless a form spells it out.
       const key = punctKey(text, i, cls);
-      starts[count] = i;
-      ends[count] = i + width;
-      keyEnds[count] = i + width;
-      flagsOut[count] = 0;
-      if (vocab === null) keys[count] = key;
-      else vocabOut[count] = vocab.lookup(key);
+      buf.end[count] = i + width;
+      buf.keyEnd[count] = i + width;
+      buf.flags[count] = 0;
+      if (vocab === null) buf.keys[count] = key;
+      else buf.vocab[count] = vocab.lookup(key);
       count++;
       i += width;
       continue;
     }
-
-    // Word token.
-    const start = i;
-    let flags: number = TokenFlag.Word;
-    let simple = true; // ASCII only, nothing dropped: the key is the lower-cased slice
-    let h = FNV_OFFSET; // hash of the key so far
-    let hasDot = false;
-    let lastWordEnd = i; // end of the last word character consumed
-    let lastWordCode = 0; // its code unit (to spot a final "s")
-    let tokenEnd = -1; // span end; differs from keyEnd after an abbreviation dot
-    let keyEnd = -1;
-    while (i < n) {
-      let d = text.charCodeAt(i);
-      if (d < 128) {
-        const k = (bmpClass[d] as number) - 1;
-        if (k === CharClass.Word) {
-          if (d >= 65 && d <= 90) {
-            flags |= TokenFlag.Upper;
-            d += 32;
-          }
-          h = Math.imul(h ^ d, FNV_PRIME);
-          i++;
-          lastWordEnd = i;
-          lastWordCode = d;
-          continue;
-        }
-        if (k !== CharClass.Apos && k !== CharClass.Dot) break;
-      }
-      const k = d < 128 ? (((bmpClass[d] as number) - 1) as CharClass) : classAt(text, i);
-      const w = d < 128 ? 1 : widthAt(text, i, d, n);
-      if (k === CharClass.Word) {
-        simple = false;
-        const cp = text.codePointAt(i) as number;
-        const folded = foldCodePoint(cp);
-        for (let q = 0; q < folded.length; q++) h = Math.imul(h ^ folded.charCodeAt(q), FNV_PRIME);
-        if (upperSet.has(cp)) flags |= TokenFlag.Upper;
-        i += w;
-        lastWordEnd = i;
-        lastWordCode = d;
-        continue;
-      }
-      if (k === CharClass.Drop) {
-        simple = false;
-        i += w;
-        continue;
-      }
-      if (k === CharClass.Apos || k === CharClass.Dot) {
-        // Inner apostrophe or dot: part of the word if a word character follows.
-        let j = i + w;
-        while (j < n && classAt(text, j) === CharClass.Drop) j++;
-        if (j < n && classAt(text, j) === CharClass.Word) {
-          if (d >= 128 || j > i + 1) simple = false;
-          h = Math.imul(h ^ (k === CharClass.Apos ? 0x27 : 0x2e), FNV_PRIME);
-          if (k === CharClass.Dot) hasDot = true;
-          i = j;
-          continue;
-        }
-        if (k === CharClass.Apos && (lastWordCode === 0x73 || lastWordCode === 0x53)) {
-          // Plural possessive: "alliances'" keeps its apostrophe in span and key.
-          if (d >= 128) simple = false;
-          h = Math.imul(h ^ 0x27, FNV_PRIME);
-          keyEnd = i + w;
-          tokenEnd = keyEnd;
-        } else if (k === CharClass.Dot && hasDot) {
-          // Final dot of an abbreviation: in the span, not in the key.
-          keyEnd = lastWordEnd;
-          tokenEnd = i + w;
-        }
-      }
-      break;
-    }
-    if (keyEnd < 0) {
-      keyEnd = lastWordEnd;
-      tokenEnd = lastWordEnd;
-    }
-    starts[count] = start;
-    ends[count] = tokenEnd;
-    keyEnds[count] = keyEnd;
-    flagsOut[count] = flags;
-    if (vocab !== null) {
-      h >>>= 0;
-      // Only build the key string of a non-ASCII word when its hash is known to the vocabulary.
-      vocabOut[count] = simple
-        ? vocab.findSlice(h, text, start, keyEnd)
-        : vocab.hasHash(h)
-          ? vocab.find(h, slowKey(text, start, keyEnd))
-          : -1;
-    } else if (simple) {
-      const key = text.slice(start, keyEnd);
-      keys[count] = flags & TokenFlag.Upper ? key.toLowerCase() : key;
-    } else keys[count] = slowKey(text, start, keyEnd);
+    readWord(text, i, n);
+    buf.end[count] = word.tokenEnd;
+    buf.keyEnd[count] = word.keyEnd;
+    buf.flags[count] = word.flags;
+    if (vocab !== null) buf.vocab[count] = wordIndex(text, i, vocab);
+    else buf.keys[count] = wordKey(text, i);
     count++;
-    i = tokenEnd;
+    i = word.tokenEnd;
   }
   buf.count = count;
 }
