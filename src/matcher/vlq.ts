@@ -11,15 +11,12 @@ export function encodeVlq(values: readonly number[]): string {
   let out = '';
   for (const value of values) {
     if (!Number.isInteger(value) || value < 0) throw new RangeError(`not a count: ${value}`);
-    let v = value;
-    const digits: string[] = [];
-    digits.push(FINAL[v & 31] as string);
-    v = Math.floor(v / 32);
-    while (v > 0) {
-      digits.push(DIGITS[v & 31] as string);
-      v = Math.floor(v / 32);
+    // Most values are one digit: no array, no join.
+    let digits = FINAL[value & 31] as string;
+    for (let v = Math.floor(value / 32); v > 0; v = Math.floor(v / 32)) {
+      digits = (DIGITS[v & 31] as string) + digits;
     }
-    out += digits.reverse().join('');
+    out += digits;
   }
   return out;
 }
