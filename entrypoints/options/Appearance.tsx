@@ -4,6 +4,7 @@ import { CATEGORIES, type Category } from '../../src/glossary/schema';
 import { formatNumber, plural, SLOT, t, tAround } from '../../src/i18n';
 import { HOVER_DELAY_MAX_MS, HOVER_DELAY_MIN_MS, type Settings } from '../../src/settings/settings';
 import { MIN_TEXT_CONTRAST, textContrast } from '../../src/ui/contrast';
+import { Radio } from './Radio';
 import { clampDelay } from './settings-edits';
 
 /** "4.5:1" in the interface's digits, rounded down so 4.49 never reads as a passing 4.5. */
@@ -63,20 +64,20 @@ function StyleChoice({ style, onStyleChange }: Pick<AppearanceProps, 'style' | '
       <legend>{t('options_style_legend')}</legend>
       <div class="tl-style-options">
         {STYLES.map((value) => (
-          <label class="tl-radio tl-radio--card" key={value}>
-            <input
-              type="radio"
-              name="highlight-style"
-              value={value}
-              checked={style === value}
-              onChange={() => onStyleChange(value)}
-            />
+          <Radio
+            key={value}
+            card
+            name="highlight-style"
+            value={value}
+            checked={style === value}
+            onChoose={onStyleChange}
+          >
             <span class="tl-radio__label">
               <span class={`tl-style-sample tl-style-sample--${value}`}>
                 {t(`options_style_${value}`)}
               </span>
             </span>
-          </label>
+          </Radio>
         ))}
       </div>
     </fieldset>
@@ -178,23 +179,11 @@ export function Appearance(props: AppearanceProps) {
         <legend>{t('options_colors_legend')}</legend>
         <ul class="tl-colors">
           {CATEGORIES.map((category) => (
-            <ColorRow
-              key={category}
-              ids={ids}
-              category={category}
-              style={props.style}
-              colors={props.colors}
-              categoryLabels={props.categoryLabels}
-              onColorChange={props.onColorChange}
-            />
+            <ColorRow key={category} ids={ids} category={category} {...props} />
           ))}
         </ul>
       </fieldset>
-      <HoverDelay
-        ids={ids}
-        hoverDelayMs={props.hoverDelayMs}
-        onHoverDelayChange={props.onHoverDelayChange}
-      />
+      <HoverDelay ids={ids} {...props} />
     </section>
   );
 }

@@ -1,8 +1,9 @@
 import { useId, useMemo, useState } from 'preact/hooks';
 import { t } from '../../src/i18n';
 import type { SiteMode } from '../../src/settings/settings';
+import { Radio } from './Radio';
 import { siteCountText } from './site-count';
-import { filterSites, type SitePage } from './site-list';
+import { filterSites } from './site-list';
 
 export interface SiteListProps {
   mode: SiteMode;
@@ -20,19 +21,12 @@ function ModeChoice({ mode, onModeChange }: Pick<SiteListProps, 'mode' | 'onMode
     <fieldset class="tl-fieldset">
       <legend>{t('options_sites_mode_legend')}</legend>
       {MODES.map((m) => (
-        <label class="tl-radio" key={m}>
-          <input
-            type="radio"
-            name="site-mode"
-            value={m}
-            checked={mode === m}
-            onChange={() => onModeChange(m)}
-          />
+        <Radio key={m} name="site-mode" value={m} checked={mode === m} onChoose={onModeChange}>
           <span>
             <span class="tl-radio__label">{t(`options_sites_mode_${m}_label`)}</span>
             <span class="tl-radio__hint">{t(`options_sites_mode_${m}_hint`)}</span>
           </span>
-        </label>
+        </Radio>
       ))}
     </fieldset>
   );
@@ -115,42 +109,6 @@ function SiteTools({
   );
 }
 
-function SiteRows({
-  page,
-  mode,
-  onRemove,
-}: { page: SitePage } & Pick<SiteListProps, 'mode' | 'onRemove'>) {
-  if (page.rows.length === 0) {
-    return (
-      <p class="tl-empty">
-        {page.total === 0 ? t(`options_sites_empty_${mode}`) : t('options_sites_no_match')}
-      </p>
-    );
-  }
-  return (
-    <ul class="tl-site-list" aria-label={t('options_sites_list_label')}>
-      {page.rows.map((row) => (
-        <li key={row.host} class="tl-site-row">
-          <span class="tl-site-row__host" dir="ltr">
-            {row.host}
-          </span>
-          <span class={`tl-badge ${row.on ? 'tl-badge--on' : 'tl-badge--off'}`}>
-            {row.on ? t('options_sites_rule_on') : t('options_sites_rule_off')}
-          </span>
-          <button
-            type="button"
-            class="tl-button tl-button--small"
-            aria-label={t('options_sites_remove_label', row.host)}
-            onClick={() => onRemove(row.host)}
-          >
-            {t('options_sites_remove')}
-          </button>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 export function SiteList({ mode, rules, onModeChange, onAdd, onRemove }: SiteListProps) {
   const [filter, setFilter] = useState('');
   const ids = useId();
@@ -161,7 +119,33 @@ export function SiteList({ mode, rules, onModeChange, onAdd, onRemove }: SiteLis
       <ModeChoice mode={mode} onModeChange={onModeChange} />
       <AddSiteForm ids={ids} mode={mode} onAdd={onAdd} />
       <SiteTools filter={filter} onFilter={setFilter} count={siteCountText(page, filter)} />
-      <SiteRows page={page} mode={mode} onRemove={onRemove} />
+
+      {page.rows.length === 0 ? (
+        <p class="tl-empty">
+          {page.total === 0 ? t(`options_sites_empty_${mode}`) : t('options_sites_no_match')}
+        </p>
+      ) : (
+        <ul class="tl-site-list" aria-label={t('options_sites_list_label')}>
+          {page.rows.map((row) => (
+            <li key={row.host} class="tl-site-row">
+              <span class="tl-site-row__host" dir="ltr">
+                {row.host}
+              </span>
+              <span class={`tl-badge ${row.on ? 'tl-badge--on' : 'tl-badge--off'}`}>
+                {row.on ? t('options_sites_rule_on') : t('options_sites_rule_off')}
+              </span>
+              <button
+                type="button"
+                class="tl-button tl-button--small"
+                aria-label={t('options_sites_remove_label', row.host)}
+                onClick={() => onRemove(row.host)}
+              >
+                {t('options_sites_remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -79,32 +79,6 @@ function AreaField({ ids, name, label, fields, onField }: FieldProps) {
   );
 }
 
-function CategoryField({
-  ids,
-  fields,
-  onField,
-  categoryLabels,
-}: Omit<FieldProps, 'name' | 'label'> & Pick<TermFormProps, 'categoryLabels'>) {
-  return (
-    <div class="tl-field">
-      <label for={`${ids}-category`}>{t('myterms_field_category')}</label>
-      <select
-        id={`${ids}-category`}
-        class="tl-input"
-        value={fields.category}
-        data-testid="term-category"
-        onChange={(e) => onField('category', e.currentTarget.value as Category)}
-      >
-        {CATEGORIES.map((c) => (
-          <option key={c} value={c}>
-            {categoryLabels[c]}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 function Preview({
   ids,
   sample,
@@ -151,8 +125,9 @@ function Errors({ errors }: Pick<TermFormProps, 'errors'>) {
 
 /** Add or edit one of the reader's terms, with a live preview on a sample. Props only. */
 export function TermForm(props: TermFormProps) {
+  const { fields, onField } = props;
   const ids = useId();
-  const field = { ids, fields: props.fields, onField: props.onField };
+  const field = { ids, fields, onField };
   return (
     <form
       class="tl-term-form"
@@ -166,7 +141,22 @@ export function TermForm(props: TermFormProps) {
       <TextField {...field} name="term" label={t('myterms_field_term')} />
       <TextField {...field} name="abbreviation" label={t('myterms_field_abbreviation')} />
       <AreaField {...field} name="aliases" label={t('myterms_field_aliases')} />
-      <CategoryField {...field} categoryLabels={props.categoryLabels} />
+      <div class="tl-field">
+        <label for={`${ids}-category`}>{t('myterms_field_category')}</label>
+        <select
+          id={`${ids}-category`}
+          class="tl-input"
+          value={fields.category}
+          data-testid="term-category"
+          onChange={(e) => onField('category', e.currentTarget.value as Category)}
+        >
+          {CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {props.categoryLabels[c]}
+            </option>
+          ))}
+        </select>
+      </div>
       <AreaField {...field} name="definition" label={t('myterms_field_definition')} />
       <AreaField {...field} name="forms" label={t('myterms_field_forms')} />
       <AreaField {...field} name="note" label={t('myterms_field_note')} />
