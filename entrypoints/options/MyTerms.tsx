@@ -121,7 +121,7 @@ function usePhrases(): { host: string; phrase: string }[] {
   );
 }
 
-/** The last notice, and the deleted term its Undo brings back (cleared by any later action). */
+/** The last notice, and the deleted term its Undo button brings back. */
 function useNotice(packs: ReturnType<typeof usePacks>) {
   const [notice, setNotice] = useState<Notice>(null);
   const [undo, setUndo] = useState<DeletedTerm | null>(null);
