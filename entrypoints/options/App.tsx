@@ -2,9 +2,7 @@ import { useState } from 'preact/hooks';
 import { CATEGORY_LABELS } from '../../src/glossary/categories';
 import { entryById } from '../../src/glossary/glossary';
 import { localEntry } from '../../src/glossary/localised-all';
-import type { Category } from '../../src/glossary/schema';
 import { plural, t } from '../../src/i18n';
-import { normalizeHost } from '../../src/settings/hosts';
 import { exportSettings } from '../../src/settings/import-export';
 import type { Settings } from '../../src/settings/settings';
 import { clearSiteRule, setSiteEnabled } from '../../src/settings/site-rules';
@@ -23,43 +21,23 @@ import { Backup, type Notice } from './Backup';
 import { HiddenTerms } from './HiddenTerms';
 import { MyTermsSection } from './MyTerms';
 import { SiteList } from './SiteList';
+import { siteToAdd, withColor } from './settings-edits';
 
 const SETTINGS = { getSettings, watchSettings };
 
-export function App() {
-  const [settings, setSettings] = useSettings(SETTINGS);
+/** Hidden entries with a term to show: the localised one, else the English one, else the id. */
+const hiddenRows = (hiddenTerms: readonly string[]) =>
+  hiddenTerms.map((id) => ({ id, term: localEntry(id)?.term ?? entryById(id)?.term ?? id }));
+
+/** Import, export and reset with the notice they leave; the page shows a result at once. */
+function SettingsBackup({
+  settings,
+  onSettings,
+}: {
+  settings: Settings;
+  onSettings: (s: Settings) => void;
+}) {
   const [notice, setNotice] = useState<Notice>(null);
-
-  if (!settings) {
-    return (
-      <main class="tl-options" aria-busy="true">
-        <h1>{t('options_title')}</h1>
-      </main>
-    );
-  }
-
-  const update = (patch: Partial<Settings> | ((s: Settings) => Settings)) =>
-    updateSettings(patch).then(setSettings);
-
-  const onAdd = (input: string): string | null => {
-    const host = normalizeHost(input);
-    if (!host) return t('options_add_invalid_host', input.trim() || ' ');
-    // The list holds the exceptions to the mode: sites off in 'deny' mode, on in 'allow' mode.
-    const on = settings.mode === 'allow';
-    if (setSiteEnabled(settings, host, on) === settings) return t('options_add_duplicate', host);
-    update((s) => setSiteEnabled(s, host, on));
-    return null;
-  };
-
-  const onRemove = (host: string) => update((s) => clearSiteRule(s, host));
-
-  const onColorChange = (category: Category, color: string | null) =>
-    update((s) => {
-      const colors = { ...s.colors };
-      if (color === null) delete colors[category];
-      else colors[category] = color;
-      return { ...s, colors };
-    });
 
   const onImport = async (file: File) => {
     let text: string;
@@ -78,7 +56,7 @@ export function App() {
       });
       return;
     }
-    setSettings(result.settings);
+    onSettings(result.settings);
     const sites = Object.keys(result.settings.siteRules).length;
     setNotice({
       kind: 'success',
@@ -86,10 +64,46 @@ export function App() {
     });
   };
 
-  const hidden = settings.hiddenTerms.map((id) => ({
-    id,
-    term: localEntry(id)?.term ?? entryById(id)?.term ?? id,
-  }));
+  return (
+    <Backup
+      notice={notice}
+      onImport={onImport}
+      onExport={() => {
+        downloadText(exportSettings(settings), 'termlight-settings.json', 'application/json');
+        setNotice({
+          kind: 'success',
+          message: t('options_export_done', 'termlight-settings.json'),
+        });
+      }}
+      onReset={async () => {
+        await resetSettings();
+        onSettings(await getSettings());
+        setNotice({ kind: 'success', message: t('options_reset_done') });
+      }}
+    />
+  );
+}
+
+export function App() {
+  const [settings, setSettings] = useSettings(SETTINGS);
+
+  if (!settings) {
+    return (
+      <main class="tl-options" aria-busy="true">
+        <h1>{t('options_title')}</h1>
+      </main>
+    );
+  }
+
+  const update = (patch: Partial<Settings> | ((s: Settings) => Settings)) =>
+    updateSettings(patch).then(setSettings);
+
+  const onAdd = (input: string): string | null => {
+    const add = siteToAdd(settings, input);
+    if ('error' in add) return add.error;
+    update((s) => setSiteEnabled(s, add.host, add.on));
+    return null;
+  };
 
   return (
     <main class="tl-options">
@@ -103,7 +117,7 @@ export function App() {
         rules={settings.siteRules}
         onModeChange={(mode) => update({ mode })}
         onAdd={onAdd}
-        onRemove={onRemove}
+        onRemove={(host) => update((s) => clearSiteRule(s, host))}
       />
       <Appearance
         style={settings.style}
@@ -111,33 +125,18 @@ export function App() {
         hoverDelayMs={settings.hoverDelayMs}
         categoryLabels={CATEGORY_LABELS}
         onStyleChange={(style) => update({ style })}
-        onColorChange={onColorChange}
+        onColorChange={(category, color) => update((s) => withColor(s, category, color))}
         onHoverDelayChange={(hoverDelayMs) => update({ hoverDelayMs })}
       />
       <HiddenTerms
-        terms={hidden}
+        terms={hiddenRows(settings.hiddenTerms)}
         onRestore={(id) =>
           update((s) => ({ ...s, hiddenTerms: s.hiddenTerms.filter((h) => h !== id) }))
         }
         onRestoreAll={() => update({ hiddenTerms: [] })}
       />
       <MyTermsSection />
-      <Backup
-        notice={notice}
-        onImport={onImport}
-        onExport={() => {
-          downloadText(exportSettings(settings), 'termlight-settings.json', 'application/json');
-          setNotice({
-            kind: 'success',
-            message: t('options_export_done', 'termlight-settings.json'),
-          });
-        }}
-        onReset={async () => {
-          await resetSettings();
-          setSettings(await getSettings());
-          setNotice({ kind: 'success', message: t('options_reset_done') });
-        }}
-      />
+      <SettingsBackup settings={settings} onSettings={setSettings} />
     </main>
   );
 }

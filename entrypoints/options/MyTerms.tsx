@@ -13,6 +13,7 @@ import {
 } from '../../src/packs/options-flow';
 import { previewMatches } from '../../src/packs/preview';
 import { formatProblem } from '../../src/packs/problems';
+import type { UserEntry } from '../../src/packs/schema';
 import { type DeletedTerm, PackStoreError } from '../../src/packs/store';
 import {
   getNotTerms,
@@ -120,6 +121,20 @@ function usePhrases(): { host: string; phrase: string }[] {
   );
 }
 
+/** The last notice, and the deleted term its Undo button brings back. */
+function useNotice(packs: ReturnType<typeof usePacks>) {
+  const [notice, setNotice] = useState<Notice>(null);
+  const [undo, setUndo] = useState<DeletedTerm | null>(null);
+  const onUndo = undo
+    ? () =>
+        void packs.restoreTerm(undo).then(() => {
+          setUndo(null);
+          setNotice(null);
+        })
+    : undefined;
+  return { notice, setNotice, setUndo, onUndo };
+}
+
 /** The term form's state: what is edited, its problems, the preview sample; save and delete. */
 function useTermEditor(
   packs: ReturnType<typeof usePacks>,
@@ -133,6 +148,12 @@ function useTermEditor(
     () => (editing ? previewMatches(previewDraftOf(editing.fields), sample) : []),
     [editing, sample],
   );
+
+  // A new or other term starts without the last attempt's problems.
+  const open = (id: string | null, fields: TermFields) => {
+    setErrors([]);
+    setEditing({ id, fields });
+  };
 
   const save = async () => {
     if (!editing) return;
@@ -156,19 +177,32 @@ function useTermEditor(
     setNotice({ kind: 'success', message: t('myterms_deleted', deleted.entry.term) });
   };
 
-  return { editing, setEditing, errors, setErrors, sample, setSample, preview, save, remove };
+  return {
+    editing,
+    errors,
+    sample,
+    setSample,
+    preview,
+    save,
+    remove,
+    add: () => open(null, EMPTY_FIELDS),
+    edit: (entry: UserEntry) => open(entry.id, fieldsOf(entry)),
+    cancel: () => setEditing(null),
+    // Merged into the latest state: several fields may change before the next render.
+    setField: <K extends keyof TermFields>(key: K, value: TermFields[K]) =>
+      setEditing((e) => (e ? { ...e, fields: { ...e.fields, [key]: value } } : e)),
+  };
 }
 
 /** "My terms", glossary packs and "Not a term here" phrases: the options page's container. */
 export function MyTermsSection({ deps = PACKS_DEPS }: { deps?: PacksDeps }) {
   const ids = useId();
   const packs = usePacks(deps);
-  const [notice, setNotice] = useState<Notice>(null);
-  const [undo, setUndo] = useState<DeletedTerm | null>(null);
+  const { notice, setNotice, setUndo, onUndo } = useNotice(packs);
   const phrases = usePhrases();
-  const { editing, setEditing, errors, setErrors, sample, setSample, preview, save, remove } =
-    useTermEditor(packs, setNotice, setUndo);
+  const editor = useTermEditor(packs, setNotice, setUndo);
   const importing = useImport(packs, setNotice, () => setUndo(null));
+  const { editing } = editor;
 
   return (
     <>
@@ -181,52 +215,32 @@ export function MyTermsSection({ deps = PACKS_DEPS }: { deps?: PacksDeps }) {
               class="tl-button tl-button--primary"
               disabled={!packs.ready}
               data-testid="term-add"
-              onClick={() => {
-                setErrors([]);
-                setEditing({ id: null, fields: EMPTY_FIELDS });
-              }}
+              onClick={editor.add}
             >
               {t('myterms_add')}
             </button>
           )}
         </div>
         <p class="tl-hint">{t('myterms_intro')}</p>
-        <NoticeView
-          notice={notice}
-          onUndo={
-            undo
-              ? () =>
-                  void packs.restoreTerm(undo).then(() => {
-                    setUndo(null);
-                    setNotice(null);
-                  })
-              : undefined
-          }
-        />
+        <NoticeView notice={notice} onUndo={onUndo} />
         {editing && (
           <TermForm
             fields={editing.fields}
             editing={editing.id !== null}
             categoryLabels={CATEGORY_LABELS}
-            sample={sample}
-            preview={preview}
-            errors={errors}
-            // Merged into the latest state: several fields may change before the next render.
-            onField={(key, value) =>
-              setEditing((e) => (e ? { ...e, fields: { ...e.fields, [key]: value } } : e))
-            }
-            onSample={setSample}
-            onSave={() => void save()}
-            onCancel={() => setEditing(null)}
+            sample={editor.sample}
+            preview={editor.preview}
+            errors={editor.errors}
+            onField={editor.setField}
+            onSample={editor.setSample}
+            onSave={() => void editor.save()}
+            onCancel={editor.cancel}
           />
         )}
         <TermList
           terms={packs.terms}
-          onEdit={(entry) => {
-            setErrors([]);
-            setEditing({ id: entry.id, fields: fieldsOf(entry) });
-          }}
-          onDelete={(id) => void remove(id)}
+          onEdit={editor.edit}
+          onDelete={(id) => void editor.remove(id)}
         />
       </section>
       <PackList

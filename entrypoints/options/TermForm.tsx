@@ -32,41 +32,102 @@ function Marked({ sample, spans }: { sample: string; spans: readonly PreviewSpan
   return <>{parts}</>;
 }
 
+type TextKey = 'term' | 'abbreviation' | 'aliases' | 'definition' | 'forms' | 'note';
+
+/** One text field; `ids` is the form's, so each control's id is `${ids}-${key}`. */
+interface FieldProps {
+  ids: string;
+  name: TextKey;
+  label: string;
+  fields: TermFields;
+  onField: TermFormProps['onField'];
+}
+
+function TextField({ ids, name, label, fields, onField }: FieldProps) {
+  return (
+    <div class="tl-field">
+      <label for={`${ids}-${name}`}>{label}</label>
+      <input
+        id={`${ids}-${name}`}
+        type="text"
+        class="tl-input"
+        dir="auto"
+        value={fields[name]}
+        onInput={(e) => onField(name, e.currentTarget.value)}
+        data-testid={`term-${name}`}
+      />
+    </div>
+  );
+}
+
+/** A multi-line field; the definition is wider and taller than the rest. */
+function AreaField({ ids, name, label, fields, onField }: FieldProps) {
+  const wide = name === 'definition';
+  return (
+    <div class={wide ? 'tl-field tl-field--wide' : 'tl-field'}>
+      <label for={`${ids}-${name}`}>{label}</label>
+      <textarea
+        id={`${ids}-${name}`}
+        class="tl-input"
+        dir="auto"
+        rows={wide ? 3 : 2}
+        value={fields[name]}
+        onInput={(e) => onField(name, e.currentTarget.value)}
+        data-testid={`term-${name}`}
+      />
+    </div>
+  );
+}
+
+function Preview({
+  ids,
+  sample,
+  preview,
+  onSample,
+}: { ids: string } & Pick<TermFormProps, 'sample' | 'preview' | 'onSample'>) {
+  return (
+    <fieldset class="tl-fieldset tl-preview tl-field--wide">
+      <legend>{t('myterms_preview_heading')}</legend>
+      <label for={`${ids}-sample`}>{t('myterms_preview_sample')}</label>
+      <textarea
+        id={`${ids}-sample`}
+        class="tl-input"
+        dir="auto"
+        rows={2}
+        value={sample}
+        onInput={(e) => onSample(e.currentTarget.value)}
+        data-testid="term-sample"
+      />
+      <p class="tl-preview__result" data-testid="term-preview" aria-live="polite" dir="auto">
+        {preview.length === 0 ? (
+          t('myterms_preview_none')
+        ) : (
+          <Marked sample={sample} spans={preview} />
+        )}
+      </p>
+    </fieldset>
+  );
+}
+
+function Errors({ errors }: Pick<TermFormProps, 'errors'>) {
+  if (errors.length === 0) return null;
+  return (
+    <div class="tl-notice tl-notice--error tl-field--wide" role="alert">
+      <p>{t('myterms_not_saved')}</p>
+      <ul>
+        {errors.map((message) => (
+          <li key={message}>{message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** Add or edit one of the reader's terms, with a live preview on a sample. Props only. */
 export function TermForm(props: TermFormProps) {
   const { fields, onField } = props;
   const ids = useId();
-  const set =
-    (key: keyof TermFields) => (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) =>
-      onField(key, e.currentTarget.value);
-  const text = (key: 'term' | 'abbreviation', label: string) => (
-    <div class="tl-field">
-      <label for={`${ids}-${key}`}>{label}</label>
-      <input
-        id={`${ids}-${key}`}
-        type="text"
-        class="tl-input"
-        dir="auto"
-        value={fields[key]}
-        onInput={set(key)}
-        data-testid={`term-${key}`}
-      />
-    </div>
-  );
-  const area = (key: 'aliases' | 'definition' | 'forms' | 'note', label: string) => (
-    <div class={key === 'definition' ? 'tl-field tl-field--wide' : 'tl-field'}>
-      <label for={`${ids}-${key}`}>{label}</label>
-      <textarea
-        id={`${ids}-${key}`}
-        class="tl-input"
-        dir="auto"
-        rows={key === 'definition' ? 3 : 2}
-        value={fields[key]}
-        onInput={set(key)}
-        data-testid={`term-${key}`}
-      />
-    </div>
-  );
+  const field = { ids, fields, onField };
   return (
     <form
       class="tl-term-form"
@@ -77,9 +138,9 @@ export function TermForm(props: TermFormProps) {
         props.onSave();
       }}
     >
-      {text('term', t('myterms_field_term'))}
-      {text('abbreviation', t('myterms_field_abbreviation'))}
-      {area('aliases', t('myterms_field_aliases'))}
+      <TextField {...field} name="term" label={t('myterms_field_term')} />
+      <TextField {...field} name="abbreviation" label={t('myterms_field_abbreviation')} />
+      <AreaField {...field} name="aliases" label={t('myterms_field_aliases')} />
       <div class="tl-field">
         <label for={`${ids}-category`}>{t('myterms_field_category')}</label>
         <select
@@ -96,39 +157,11 @@ export function TermForm(props: TermFormProps) {
           ))}
         </select>
       </div>
-      {area('definition', t('myterms_field_definition'))}
-      {area('forms', t('myterms_field_forms'))}
-      {area('note', t('myterms_field_note'))}
-      <fieldset class="tl-fieldset tl-preview tl-field--wide">
-        <legend>{t('myterms_preview_heading')}</legend>
-        <label for={`${ids}-sample`}>{t('myterms_preview_sample')}</label>
-        <textarea
-          id={`${ids}-sample`}
-          class="tl-input"
-          dir="auto"
-          rows={2}
-          value={props.sample}
-          onInput={(e) => props.onSample(e.currentTarget.value)}
-          data-testid="term-sample"
-        />
-        <p class="tl-preview__result" data-testid="term-preview" aria-live="polite" dir="auto">
-          {props.preview.length === 0 ? (
-            t('myterms_preview_none')
-          ) : (
-            <Marked sample={props.sample} spans={props.preview} />
-          )}
-        </p>
-      </fieldset>
-      {props.errors.length > 0 && (
-        <div class="tl-notice tl-notice--error tl-field--wide" role="alert">
-          <p>{t('myterms_not_saved')}</p>
-          <ul>
-            {props.errors.map((message) => (
-              <li key={message}>{message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <AreaField {...field} name="definition" label={t('myterms_field_definition')} />
+      <AreaField {...field} name="forms" label={t('myterms_field_forms')} />
+      <AreaField {...field} name="note" label={t('myterms_field_note')} />
+      <Preview ids={ids} sample={props.sample} preview={props.preview} onSample={props.onSample} />
+      <Errors errors={props.errors} />
       <div class="tl-button-row tl-field--wide">
         <button type="submit" class="tl-button tl-button--primary" data-testid="term-save">
           {t('myterms_save')}

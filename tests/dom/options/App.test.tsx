@@ -62,6 +62,28 @@ describe('options: sites', () => {
     expect((await getSettings()).siteRules).toEqual({});
   });
 
+  // Issue 19: the page writes site rules through setSiteEnabled, the popup's and menus' writer.
+  it('adds site rules by the same rules as the popup: parents count, www. is the site', async () => {
+    await updateSettings({ siteRules: { 'example.com': false } });
+    await renderApp();
+    const add = (value: string) => {
+      fireEvent.input(addBox(), { target: { value } });
+      fireEvent.submit(addBox().closest('form') as HTMLFormElement);
+    };
+    add('news.example.com');
+    const form = addBox().closest('form') as HTMLElement;
+    expect(within(form).getByRole('alert').textContent).toBe(
+      'news.example.com is already in the list.',
+    );
+    add('https://www.example.org/a');
+    await waitFor(async () =>
+      expect((await getSettings()).siteRules).toEqual({
+        'example.com': false,
+        'example.org': false,
+      }),
+    );
+  });
+
   it('removes a site', async () => {
     await updateSettings({ siteRules: { 'a.example': false, 'b.example': false } });
     await renderApp();
