@@ -6,7 +6,9 @@
 // Usage: node tests/bench/run.mjs [--smoke] [--runs N] [--out bench-results/bench.json]
 //        [--pages wikipedia,yahoo,large,arabic,frames,append] [--extension-dir .output/chrome-mv3]
 //        [--firefox-dir .output/firefox-mv2] [--markjs-budget SECONDS]
-//        [--no-corpus-sweep] [--no-engine] [--no-firefox] [--no-popup]
+//        [--no-corpus-sweep] [--no-engine] [--no-firefox] [--no-popup] [--pack ENTRIES]
+// --pack: every Chromium page load has a synthetic pack of that many entries enabled (its
+// compiled tables put in storage.local, as the background would), for issue 16's limit.
 // Timings are reported against targets but never fail the run; a part that did not run does.
 import {
   cpSync,
@@ -24,7 +26,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyzeRun } from './lib/analyze.mjs';
-import { bundleEngine, surfaceFormsFromSrc } from './lib/bundle.mjs';
+import { bundleEngine, packTablesFromSrc, surfaceFormsFromSrc } from './lib/bundle.mjs';
 import { FLOOR_DONE, floorInitScript, MARKJS_DONE, markjsInitScript } from './lib/contenders.mjs';
 import { engineAssets, startEngineRuns } from './lib/engine.mjs';
 import { measureExtension, missingManifestFiles } from './lib/extension.mjs';
@@ -62,6 +64,7 @@ const { values: args } = parseArgs({
     'no-engine': { type: 'boolean', default: false },
     'no-firefox': { type: 'boolean', default: false },
     'no-popup': { type: 'boolean', default: false },
+    pack: { type: 'string' },
     functions: { type: 'boolean', default: false },
   },
 });
@@ -154,6 +157,26 @@ try {
   await fail(`cannot read the glossary's surface forms from src/: ${errorLine(err)}`, 2);
 }
 if (!Array.isArray(forms) || forms.length === 0) await fail('the glossary has no surface forms', 2);
+const packSize = args.pack === undefined ? 0 : Number(args.pack);
+if (!Number.isInteger(packSize) || packSize < 0) await fail(`--pack: not a size: ${args.pack}`, 2);
+let packTables = null;
+if (packSize > 0) {
+  try {
+    packTables = await packTablesFromSrc({ repoRoot, size: packSize });
+  } catch (err) {
+    await fail(`cannot compile a ${packSize}-entry pack from src/: ${errorLine(err)}`, 2);
+  }
+}
+/** Puts the pack's tables where the content script reads them; checked after the runs too. */
+const PACK_ITEM = 'userTables';
+const installPack = (browser) =>
+  browser.inExtension(
+    `chrome.storage.local.set({ ${PACK_ITEM}: ${JSON.stringify(packTables)} }).then(() => true)`,
+  );
+const packInstalled = (browser) =>
+  browser.inExtension(
+    `chrome.storage.local.get('${PACK_ITEM}').then((v) => v.${PACK_ITEM}?.tables?.terms?.length ?? 0)`,
+  );
 const runEngine = !args['no-engine'];
 let engineCode = null;
 if (runEngine) {
@@ -252,6 +275,7 @@ async function launchBrowsers({ ext = true, clean = true } = {}) {
       args: CHROMIUM_ARGS,
       ...opts,
     });
+    if (packTables && opts.extensionDir) await installPack(browser);
     if (!smoke) await warmUp(browser, contender);
     return browser;
   };
@@ -462,6 +486,12 @@ if (!smoke && !args['no-corpus-sweep'] && !args.pages) {
 }
 for (const p of wholePages.filter((p) => p.url.startsWith('/gen/'))) {
   corpusSweep.push(taskRow(`${p.key} (generated)`, false, whole[p.key].extension));
+}
+// A pack the background dropped (it recompiles from its empty store when restarted) would make
+// the figures those of the glossary alone.
+const packTerms = packTables && extBrowser ? await packInstalled(extBrowser).catch(() => 0) : 0;
+if (packTables && packTerms !== packTables.tables.terms.length) {
+  problems.push(`the ${packSize}-entry pack was not in storage at the end (${packTerms} terms)`);
 }
 await extBrowser?.close().catch(() => {});
 await cleanBrowser?.close().catch(() => {});
@@ -895,7 +925,9 @@ out.push(
 );
 out.push(
   `Extension: ${path.relative(repoRoot, chromeDir) || chromeDir} built ${builtAt.toISOString()}; ` +
-    `${entries} glossary entries, ${forms.length} surface forms; medians of ${runs} run(s) per page` +
+    `${entries} glossary entries, ${forms.length} surface forms` +
+    (packTables ? ` + a ${packSize}-entry pack (${packTerms} terms at the end)` : '') +
+    `; medians of ${runs} run(s) per page` +
     `${smoke ? ' [smoke: tiny pages, one run; timings say nothing]' : ''}`,
 );
 out.push('');

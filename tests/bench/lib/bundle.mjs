@@ -138,3 +138,24 @@ export async function bundleEngine({ repoRoot }) {
   if (!chunk) throw new Error('rolldown produced no chunk');
   return chunk.code;
 }
+
+/**
+ * The reader's tables for a synthetic pack of `size` entries (tests/fixtures/packs/generate.ts)
+ * merged with the glossary, as the background compiles and stores them (storage.local
+ * `userTables`): what a page loads with that pack enabled.
+ */
+export function packTablesFromSrc({ repoRoot, size }) {
+  const p = (rel) => JSON.stringify(path.join(repoRoot, rel));
+  return evaluateInNode(
+    repoRoot,
+    `import { buildShipped } from ${p('src/glossary/matcher.ts')};
+import { shippedGlossary } from ${p('src/glossary/shipped.ts')};
+import { builtInStamp, compileUserTables } from ${p('src/packs/compile.ts')};
+import { generatePack } from ${p('tests/fixtures/packs/generate.ts')};
+const { tables, categories } = shippedGlossary(JSON.stringify(buildShipped().shipped)).tables();
+const pack = generatePack(${Number(size)});
+const entries = pack.entries.map((entry) => ({ source: pack.id, entry }));
+const builtIn = { tables, categories, stamp: builtInStamp(tables) };
+export default await compileUserTables({ revision: 1, entries }, builtIn, { yieldNow: async () => {} });`,
+  );
+}

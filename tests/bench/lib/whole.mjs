@@ -90,9 +90,43 @@ export async function launchWholeBrowser({ extensionDir = null, args, executable
       throw new Error(`Chromium did not load the extension from ${extensionDir}: ${reason}`);
     }
   }
+  /**
+   * Evaluates `expression` (a promise is awaited) in one of the extension's pages, opened for it
+   * and closed after: it has the extension's APIs (the service worker's session would need one).
+   */
+  const inExtension = async (expression) => {
+    const pages = new Map();
+    const onAttach = (p) => {
+      if (p.targetInfo.type === 'page') pages.set(p.targetInfo.targetId, p.sessionId);
+    };
+    browser.on('Target.attachedToTarget', onAttach);
+    const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank' });
+    const deadline = Date.now() + 10_000;
+    while (!pages.has(targetId) && Date.now() < deadline) await sleep(10);
+    browser.off('Target.attachedToTarget', onAttach);
+    const session = connection.sessions.get(pages.get(targetId));
+    try {
+      if (!session) throw new Error('the extension page was not attached within 10 s');
+      await session.send('Runtime.runIfWaitingForDebugger');
+      await session.send('Page.enable');
+      const loaded = new Promise((resolve) => session.once('Page.loadEventFired', resolve));
+      await session.send('Page.navigate', { url: `chrome-extension://${extensionId}/popup.html` });
+      await Promise.race([loaded, sleep(3_000)]);
+      const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
+        expression,
+        awaitPromise: true,
+        returnByValue: true,
+      });
+      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? 'failed');
+      return result.value;
+    } finally {
+      await browser.send('Target.closeTarget', { targetId }).catch(() => {});
+    }
+  };
   return {
     version: chrome.version,
     extensionId,
+    inExtension,
     /** See `profileLoad`. */
     profileLoad: (url, opts) => profileLoad(chrome, url, opts),
     close: () => chrome.close(),
