@@ -117,28 +117,23 @@ function foundForm(form: string) {
 }
 
 /** "On this page": each sentence a button that scrolls to its occurrence. */
-function onThisPage({ pageSentences, onReveal }: PopoverProps) {
+function sentenceList({ pageSentences, onReveal }: PopoverProps) {
   return (
-    <section class="tl-page" aria-labelledby="tl-page-heading">
-      <h3 id="tl-page-heading" class="tl-entry__subheading">
-        {t('popover_page_heading')}
-      </h3>
-      <ul class="tl-page__list">
-        {pageSentences.map((item, index) => (
-          <li key={`${index}:${item.sentence.text}`}>
-            <button
-              type="button"
-              class="tl-page__sentence"
-              aria-current={item.current ? 'true' : undefined}
-              onClick={() => onReveal(index)}
-              dir="auto"
-            >
-              <Marked sentence={item.sentence} />
-            </button>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <ul class="tl-page__list">
+      {pageSentences.map((item, index) => (
+        <li key={`${index}:${item.sentence.text}`}>
+          <button
+            type="button"
+            class="tl-page__sentence"
+            aria-current={item.current ? 'true' : undefined}
+            onClick={() => onReveal(index)}
+            dir="auto"
+          >
+            <Marked sentence={item.sentence} />
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -207,7 +202,14 @@ export function Popover(props: PopoverProps) {
             {props.note}
           </p>
         )}
-        {props.pageSentences.length > 0 && onThisPage(props)}
+        {props.pageSentences.length > 0 && (
+          <section class="tl-page" aria-labelledby="tl-page-heading">
+            <h3 id="tl-page-heading" class="tl-entry__subheading">
+              {t('popover_page_heading')}
+            </h3>
+            {sentenceList(props)}
+          </section>
+        )}
         {props.memory}
         {actions(props)}
       </div>
