@@ -1,22 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { HoverIntent } from '../../../src/popover/hover-intent';
 import {
   closed,
   ensureView,
-  initialState,
   type OpenDetail,
   opened,
   openFor,
-  type PopoverContext,
 } from '../../../src/popover/open-state';
 import type { PopoverView, ShowOptions, ViewFactory } from '../../../src/popover/types';
-
-interface Occ {
-  id: string;
-  range: AbstractRange;
-  block: Element;
-  text: string;
-}
+import { factoryOf, fakeContext, type FakeOccurrence as Occ } from './fakes';
 
 const occ = (id: string): Occ => ({
   id,
@@ -39,41 +30,8 @@ function fakeView(): PopoverView<Occ> & { shows: Array<[Occ, ShowOptions]>; hide
   };
 }
 
-/** A context with a scripted hover machine: `open` is what its snapshot reports as open. */
-function context(loadView: PopoverContext<Occ>['loadView'], open: Occ | null = null) {
-  const controller = new AbortController();
-  const intent = {
-    pointer: vi.fn(),
-    pin: vi.fn(),
-    show: vi.fn(),
-    escape: vi.fn(() => true),
-    outside: vi.fn(),
-    scrolledAway: vi.fn(),
-    close: vi.fn(),
-    snapshot: () => ({
-      open: open && { target: open, pinned: false },
-      pending: null,
-      closing: false,
-    }),
-  } satisfies HoverIntent<Occ, OpenDetail>;
-  const ctx: PopoverContext<Occ> = {
-    doc: document,
-    win: window,
-    highlighter: {
-      occurrences: () => [],
-      occurrenceAt: () => null,
-      occurrenceFor: () => null,
-      flash: vi.fn(),
-      setActive: vi.fn(),
-    },
-    actions: { hideTerm: vi.fn(), disableSite: vi.fn(), openInReference: vi.fn() },
-    signal: controller.signal,
-    loadView,
-    state: initialState(),
-    intent,
-  };
-  return { ctx, intent, controller };
-}
+const context = (loadView: () => ViewFactory | Promise<ViewFactory>, open: Occ | null = null) =>
+  fakeContext([], loadView, open);
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -132,7 +90,7 @@ describe('opened: the show options follow how the open was asked for', () => {
     it(row.name, () => {
       const view = fakeView();
       const target = occ('a');
-      const { ctx } = context(() => () => view as PopoverView<never>, target);
+      const { ctx } = context(() => factoryOf(view), target);
       ctx.state.pointer = { x: 1, y: 2 };
       opened(ctx, target, row.pinned, row.detail);
       expect(view.shows).toHaveLength(1);
@@ -147,7 +105,7 @@ describe('opened: the show options follow how the open was asked for', () => {
 
   it('shows nothing when the machine has moved on by the time the view is there', () => {
     const view = fakeView();
-    const { ctx } = context(() => () => view as PopoverView<never>, occ('b'));
+    const { ctx } = context(() => factoryOf(view), occ('b'));
     opened(ctx, occ('a'), false, undefined);
     expect(view.shows).toEqual([]);
     expect(ctx.state.shown).toBeNull();
@@ -195,7 +153,7 @@ describe('ensureView: the view is made once, now or when its code has loaded', (
     it(row.name, async () => {
       const error = vi.spyOn(console, 'error').mockImplementation(() => {});
       const view = fakeView();
-      const factory = vi.fn(() => view) as unknown as ViewFactory;
+      const factory = vi.fn(factoryOf(view));
       const { ctx, controller } = context(() => row.load(factory));
       const first = ensureView(ctx);
       if (row.abort) controller.abort();
@@ -215,7 +173,7 @@ describe('ensureView: the view is made once, now or when its code has loaded', (
     const load = vi
       .fn<() => Promise<ViewFactory>>()
       .mockRejectedValueOnce(new Error('offline'))
-      .mockResolvedValue((() => view) as unknown as ViewFactory);
+      .mockResolvedValue(factoryOf(view));
     const { ctx } = context(load);
     await ensureView(ctx);
     expect(ctx.state.loading).toBeNull();
@@ -228,7 +186,7 @@ describe('closed', () => {
   for (const restoreFocus of [true, false]) {
     it(`clears what is shown and hides the view (restoreFocus ${restoreFocus})`, () => {
       const view = fakeView();
-      const { ctx } = context(() => () => view as PopoverView<never>);
+      const { ctx } = context(() => factoryOf(view));
       ensureView(ctx);
       ctx.state.shown = occ('a');
       closed(ctx, restoreFocus);
@@ -252,7 +210,7 @@ describe('openFor: the API pins with focus unless told otherwise', () => {
   ];
   for (const row of rows) {
     it(`${JSON.stringify(row.opts)} -> ${row.call}, focus ${row.focus}`, () => {
-      const { ctx, intent } = context(() => () => fakeView() as PopoverView<never>);
+      const { ctx, intent } = context(() => factoryOf(fakeView()));
       const target = occ('a');
       openFor(ctx, target, row.opts);
       expect(intent[row.call]).toHaveBeenCalledWith(target, { focus: row.focus, pointer: null });
@@ -261,7 +219,7 @@ describe('openFor: the API pins with focus unless told otherwise', () => {
   }
 
   it('does nothing once aborted', () => {
-    const { ctx, intent, controller } = context(() => () => fakeView() as PopoverView<never>);
+    const { ctx, intent, controller } = context(() => factoryOf(fakeView()));
     controller.abort();
     openFor(ctx, occ('a'), {});
     expect(intent.pin).not.toHaveBeenCalled();

@@ -1,71 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HoverIntent } from '../../../src/popover/hover-intent';
-import {
-  initialState,
-  type OpenDetail,
-  type PopoverContext,
-} from '../../../src/popover/open-state';
+import type { PopoverContext } from '../../../src/popover/open-state';
 import { step } from '../../../src/popover/stepping';
-import type { PopoverView } from '../../../src/popover/types';
-
-interface Occ {
-  id: string;
-  range: AbstractRange;
-  block: Element;
-  text: string;
-}
+import { factoryOf, fakeContext, fakeOccurrence, type FakeOccurrence as Occ } from './fakes';
 
 function setup() {
   document.body.innerHTML = '<button id="before">b</button><p id="p">one two three</p>';
   const block = document.getElementById('p') as HTMLElement;
-  const text = block.firstChild as Text;
-  const list: Occ[] = ['one', 'two', 'three'].map((word) => {
-    const start = text.data.indexOf(word);
-    const range = {
-      startContainer: text,
-      startOffset: start,
-      endContainer: text,
-      endOffset: start + word.length,
-      collapsed: false,
-    } as AbstractRange;
-    return { id: word, range, block, text: word };
-  });
-  const controller = new AbortController();
+  const list = ['one', 'two', 'three'].map((word) => fakeOccurrence(block, word));
   const viewFocus = document.createElement('a');
-  const view: PopoverView<Occ> = {
+  const view = {
     prepare: vi.fn(),
     show: vi.fn(),
     hide: vi.fn(),
     contains: () => false,
     returnFocus: () => viewFocus,
   };
-  const intent = {
-    pointer: vi.fn(),
-    pin: vi.fn(),
-    show: vi.fn(),
-    escape: vi.fn(() => true),
-    outside: vi.fn(),
-    scrolledAway: vi.fn(),
-    close: vi.fn(),
-    snapshot: () => ({ open: null, pending: null, closing: false }),
-  } satisfies HoverIntent<Occ, OpenDetail>;
-  const ctx: PopoverContext<Occ> = {
-    doc: document,
-    win: window,
-    highlighter: {
-      occurrences: () => list,
-      occurrenceAt: () => null,
-      occurrenceFor: () => null,
-      flash: vi.fn(),
-      setActive: vi.fn(),
-    },
-    actions: { hideTerm: vi.fn(), disableSite: vi.fn(), openInReference: vi.fn() },
-    signal: controller.signal,
-    loadView: () => () => view as PopoverView<never>,
-    state: initialState(),
-    intent,
-  };
-  return { ctx, intent, list, controller, viewFocus };
+  return { ...fakeContext(list, () => factoryOf(view)), list, viewFocus };
 }
 
 const reduceMotion = (reduce: boolean) =>

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlacementResult } from '../../../../src/popover/view/placement';
+import { fakeActions, fakeHighlighter, fakeOccurrence, type FakeOccurrence as Occ } from '../fakes';
 
 // Placement and rendering are their modules' business (tests/unit/popover/view, start-popover):
 // here they are stand-ins, so each test sees what shown.ts does with their results.
@@ -28,40 +29,15 @@ const { createPopoverHost } = await import('../../../../src/popover/view/host');
 type ViewState = import('../../../../src/popover/view/shown').ViewState<Occ>;
 type Shown = import('../../../../src/popover/view/shown').Shown<Occ>;
 
-interface Occ {
-  id: string;
-  range: AbstractRange;
-  block: Element;
-  text: string;
-}
-
 function setup() {
   document.body.innerHTML = '<p id="p">an MoU and a SOFA</p>';
   const block = document.getElementById('p') as HTMLElement;
-  const text = block.firstChild as Text;
-  const occ = (word: string): Occ => {
-    const start = text.data.indexOf(word);
-    const range = {
-      startContainer: text,
-      startOffset: start,
-      endContainer: text,
-      endOffset: start + word.length,
-      collapsed: false,
-    } as AbstractRange;
-    return { id: word.toLowerCase(), range, block, text: word };
-  };
-  const mou = occ('MoU');
-  const sofa = occ('SOFA');
+  const mou = fakeOccurrence(block, 'MoU');
+  const sofa = fakeOccurrence(block, 'SOFA');
   const host = {
     doc: document,
-    highlighter: {
-      occurrences: () => [mou, sofa],
-      occurrenceAt: () => null,
-      occurrenceFor: () => null,
-      flash: vi.fn(),
-      setActive: vi.fn(),
-    },
-    actions: { hideTerm: vi.fn(), disableSite: vi.fn(), openInReference: vi.fn() },
+    highlighter: fakeHighlighter([mou, sofa]),
+    actions: fakeActions(),
     signal: new AbortController().signal,
     close: vi.fn(),
     pin: vi.fn(),
