@@ -55,124 +55,145 @@ const defaultTimers: Timers = {
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+/** The machine's whole state, with its options resolved; every transition below takes it. */
+interface Machine<T, D> {
+  options: HoverIntentOptions<T, D>;
+  timers: Timers;
+  closeDelay: number;
+  same: (a: T, b: T) => boolean;
+  open: { target: T; pinned: boolean } | null;
+  /** The target whose open delay runs. */
+  pending: T | null;
+  openTimer: unknown;
+  closeTimer: unknown;
+}
+
+function cancelOpen<T, D>(m: Machine<T, D>) {
+  if (m.openTimer !== null) m.timers.clear(m.openTimer);
+  m.openTimer = null;
+  m.pending = null;
+}
+
+function cancelClose<T, D>(m: Machine<T, D>) {
+  if (m.closeTimer !== null) m.timers.clear(m.closeTimer);
+  m.closeTimer = null;
+}
+
+function doClose<T, D>(m: Machine<T, D>, reason: CloseReason): boolean {
+  cancelOpen(m);
+  cancelClose(m);
+  if (!m.open) return false;
+  m.open = null;
+  m.options.onClose(reason);
+  return true;
+}
+
+function doOpen<T, D>(m: Machine<T, D>, target: T, pinned: boolean, detail?: D) {
+  cancelOpen(m);
+  cancelClose(m);
+  m.open = { target, pinned };
+  m.options.onOpen(target, { pinned }, detail);
+}
+
+function scheduleClose<T, D>(m: Machine<T, D>) {
+  if (!m.open || m.open.pinned || m.closeTimer !== null) return;
+  m.closeTimer = m.timers.set(() => {
+    m.closeTimer = null;
+    // The pointer rests on another term that is about to open: let it replace this one
+    // instead of flashing closed first.
+    if (m.pending !== null) return;
+    if (m.open && !m.open.pinned) doClose(m, 'leave');
+  }, m.closeDelay);
+}
+
+/** Starts `hit`'s open delay, unless it is already running. */
+function schedulePending<T, D>(m: Machine<T, D>, hit: T) {
+  if (m.pending !== null && m.same(m.pending, hit)) return;
+  cancelOpen(m);
+  const delay = Math.max(0, m.options.openDelayMs());
+  m.pending = hit;
+  // Only a pointer that stays on the same term for the whole delay opens it; passing over
+  // another term or off every term cancels this timer (see `pointerAt`).
+  m.openTimer = m.timers.set(() => {
+    m.openTimer = null;
+    const target = m.pending;
+    m.pending = null;
+    if (target !== null) doOpen(m, target, false);
+  }, delay);
+  m.options.onPending?.(hit);
+}
+
+function pointerAt<T, D>(m: Machine<T, D>, hit: T | null, inPopover: boolean) {
+  if (m.options.signal?.aborted) return;
+  if (inPopover) {
+    // Hoverable: the pointer may travel from the term onto the popover without it closing.
+    cancelOpen(m);
+    if (m.open) cancelClose(m);
+    return;
+  }
+  if (hit === null) {
+    cancelOpen(m);
+    scheduleClose(m);
+    return;
+  }
+  if (m.open && m.same(m.open.target, hit)) {
+    cancelOpen(m);
+    cancelClose(m);
+    return;
+  }
+  // A pinned popover persists until dismissed; hovering other terms must not replace it.
+  if (m.open?.pinned) return;
+  if (m.open) scheduleClose(m);
+  schedulePending(m, hit);
+}
+
 export function createHoverIntent<T, D = undefined>(
   options: HoverIntentOptions<T, D>,
 ): HoverIntent<T, D> {
-  const timers = options.timers ?? defaultTimers;
-  const closeDelay = options.closeDelayMs ?? 300;
-  const same = options.same ?? ((a: T, b: T) => a === b);
-
-  let open: { target: T; pinned: boolean } | null = null;
-  let pending: T | null = null;
-  let openTimer: unknown = null;
-  let closeTimer: unknown = null;
-
-  const cancelOpen = () => {
-    if (openTimer !== null) timers.clear(openTimer);
-    openTimer = null;
-    pending = null;
+  const m: Machine<T, D> = {
+    options,
+    timers: options.timers ?? defaultTimers,
+    closeDelay: options.closeDelayMs ?? 300,
+    same: options.same ?? ((a: T, b: T) => a === b),
+    open: null,
+    pending: null,
+    openTimer: null,
+    closeTimer: null,
   };
-  const cancelClose = () => {
-    if (closeTimer !== null) timers.clear(closeTimer);
-    closeTimer = null;
-  };
-
-  const doClose = (reason: CloseReason) => {
-    cancelOpen();
-    cancelClose();
-    if (!open) return false;
-    open = null;
-    options.onClose(reason);
-    return true;
-  };
-
-  const doOpen = (target: T, pinned: boolean, detail?: D) => {
-    cancelOpen();
-    cancelClose();
-    open = { target, pinned };
-    options.onOpen(target, { pinned }, detail);
-  };
-
-  const scheduleClose = () => {
-    if (!open || open.pinned || closeTimer !== null) return;
-    closeTimer = timers.set(() => {
-      closeTimer = null;
-      // The pointer rests on another term that is about to open: let it replace this one
-      // instead of flashing closed first.
-      if (pending !== null) return;
-      if (open && !open.pinned) doClose('leave');
-    }, closeDelay);
-  };
-
   options.signal?.addEventListener('abort', () => {
-    cancelOpen();
-    cancelClose();
-    open = null;
+    cancelOpen(m);
+    cancelClose(m);
+    m.open = null;
   });
-
   return {
-    pointer(hit, inPopover) {
-      if (options.signal?.aborted) return;
-      if (inPopover) {
-        // Hoverable: the pointer may travel from the term onto the popover without it closing.
-        cancelOpen();
-        if (open) cancelClose();
-        return;
-      }
-      if (hit === null) {
-        cancelOpen();
-        scheduleClose();
-        return;
-      }
-      if (open && same(open.target, hit)) {
-        cancelOpen();
-        cancelClose();
-        return;
-      }
-      // A pinned popover persists until dismissed; hovering other terms must not replace it.
-      if (open?.pinned) return;
-      if (open) scheduleClose();
-      if (pending !== null && same(pending, hit)) return;
-      cancelOpen();
-      const delay = Math.max(0, options.openDelayMs());
-      pending = hit;
-      // Only a pointer that stays on the same term for the whole delay opens it; passing over
-      // another term or off every term cancels this timer (see above).
-      openTimer = timers.set(() => {
-        openTimer = null;
-        const target = pending;
-        pending = null;
-        if (target !== null) doOpen(target, false);
-      }, delay);
-      options.onPending?.(hit);
-    },
+    pointer: (hit, inPopover) => pointerAt(m, hit, inPopover),
     pin(target, detail) {
       if (options.signal?.aborted) return;
-      if (open?.pinned && same(open.target, target)) {
-        cancelOpen();
+      if (m.open?.pinned && m.same(m.open.target, target)) {
+        cancelOpen(m);
         return;
       }
-      doOpen(target, true, detail);
+      doOpen(m, target, true, detail);
     },
     show(target, detail) {
       if (options.signal?.aborted) return;
-      if (open && same(open.target, target)) return;
-      doOpen(target, false, detail);
+      if (m.open && m.same(m.open.target, target)) return;
+      doOpen(m, target, false, detail);
     },
-    escape: () => doClose('escape'),
+    escape: () => doClose(m, 'escape'),
     outside() {
-      doClose('outside');
+      doClose(m, 'outside');
     },
     scrolledAway() {
-      doClose('scrolled-away');
+      doClose(m, 'scrolled-away');
     },
     close(reason = 'api') {
-      doClose(reason);
+      doClose(m, reason);
     },
     snapshot: () => ({
-      open: open ? { ...open } : null,
-      pending,
-      closing: closeTimer !== null,
+      open: m.open ? { ...m.open } : null,
+      pending: m.pending,
+      closing: m.closeTimer !== null,
     }),
   };
 }

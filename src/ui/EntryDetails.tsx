@@ -127,20 +127,76 @@ function Examples({
 /** The id of an entry's heading, which the popover's dialog is labelled by too. */
 export const entryHeadingId = (entry: Pick<Entry, 'id'>): string => `tl-entry-${entry.id}`;
 
+// The parts below are plain functions called from EntryDetails, not components: the same
+// element tree as one component, with no extra component instances on the popover's open path.
+
+/** Category, page count and the popup's "Show on page". */
+function meta({ entry, pageCount, categoryLabel, onShowOnPage }: EntryDetailsProps) {
+  return (
+    <p class="tl-entry__meta">
+      <span class="tl-chip tl-chip--static" data-category={entry.category}>
+        <span class="tl-dot" aria-hidden="true" />
+        {categoryLabel ?? entry.category}
+      </span>
+      {pageCount !== undefined && (
+        <span class="tl-entry__count" data-testid="page-count">
+          {pageCountText(pageCount)}
+        </span>
+      )}
+      {onShowOnPage && pageCount !== undefined && pageCount > 0 && (
+        <button type="button" class="tl-link-button" onClick={onShowOnPage}>
+          {t('entry_show_on_page')}
+        </button>
+      )}
+    </p>
+  );
+}
+
+/** The interface language's definition when there is one, else the English. */
+function definition({ entry, local }: EntryDetailsProps) {
+  return local?.definition ? (
+    <p class="tl-entry__definition" lang={local.lang} dir="auto">
+      {local.definition}
+    </p>
+  ) : (
+    <p class="tl-entry__definition" lang="en" dir="auto">
+      {entry.definition}
+    </p>
+  );
+}
+
+/** Related entries as chips that switch to them. */
+function relatedNav({ related, localOf, onRelated }: EntryDetailsProps, SubHeading: HeadingTag) {
+  return (
+    <nav class="tl-entry__related" aria-label={t('entry_related_label')}>
+      <SubHeading class="tl-entry__subheading">{t('entry_related_heading')}</SubHeading>
+      <ul class="tl-related-list">
+        {related.map((other) => {
+          const name = localOf?.(other.id);
+          return (
+            <li key={other.id}>
+              <button
+                type="button"
+                class="tl-chip tl-chip--button"
+                data-category={other.category}
+                onClick={() => onRelated(other.id)}
+              >
+                <span class="tl-dot" aria-hidden="true" />
+                <span lang={name?.lang ?? 'en'} dir="auto">
+                  {name?.term ?? other.term}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
 /** Definition, quoted article examples and related entries of one glossary entry. Props only. */
-export function EntryDetails({
-  entry,
-  examples,
-  related,
-  onRelated,
-  pageCount,
-  articleTitle,
-  categoryLabel,
-  headingLevel = 2,
-  onShowOnPage,
-  local,
-  localOf,
-}: EntryDetailsProps) {
+export function EntryDetails(props: EntryDetailsProps) {
+  const { entry, examples, related, headingLevel = 2 } = props;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const SubHeading = headingLevel === 2 ? 'h3' : 'h4';
   const headingId = entryHeadingId(entry);
@@ -148,69 +204,22 @@ export function EntryDetails({
   return (
     <article class="tl-entry" aria-labelledby={headingId} data-category={entry.category}>
       <header class="tl-entry__header">
-        <TermHeading entry={entry} local={local} id={headingId} Heading={Heading} />
-        <p class="tl-entry__meta">
-          <span class="tl-chip tl-chip--static" data-category={entry.category}>
-            <span class="tl-dot" aria-hidden="true" />
-            {categoryLabel ?? entry.category}
-          </span>
-          {pageCount !== undefined && (
-            <span class="tl-entry__count" data-testid="page-count">
-              {pageCountText(pageCount)}
-            </span>
-          )}
-          {onShowOnPage && pageCount !== undefined && pageCount > 0 && (
-            <button type="button" class="tl-link-button" onClick={onShowOnPage}>
-              {t('entry_show_on_page')}
-            </button>
-          )}
-        </p>
+        <TermHeading entry={entry} local={props.local} id={headingId} Heading={Heading} />
+        {meta(props)}
       </header>
 
-      {local?.definition ? (
-        <p class="tl-entry__definition" lang={local.lang} dir="auto">
-          {local.definition}
-        </p>
-      ) : (
-        <p class="tl-entry__definition" lang="en" dir="auto">
-          {entry.definition}
-        </p>
-      )}
+      {definition(props)}
 
       {examples.length > 0 && (
         <Examples
           entry={entry}
           examples={examples}
-          articleTitle={articleTitle}
+          articleTitle={props.articleTitle}
           SubHeading={SubHeading}
         />
       )}
 
-      {related.length > 0 && (
-        <nav class="tl-entry__related" aria-label={t('entry_related_label')}>
-          <SubHeading class="tl-entry__subheading">{t('entry_related_heading')}</SubHeading>
-          <ul class="tl-related-list">
-            {related.map((other) => {
-              const name = localOf?.(other.id);
-              return (
-                <li key={other.id}>
-                  <button
-                    type="button"
-                    class="tl-chip tl-chip--button"
-                    data-category={other.category}
-                    onClick={() => onRelated(other.id)}
-                  >
-                    <span class="tl-dot" aria-hidden="true" />
-                    <span lang={name?.lang ?? 'en'} dir="auto">
-                      {name?.term ?? other.term}
-                    </span>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
-      )}
+      {related.length > 0 && relatedNav(props, SubHeading)}
     </article>
   );
 }

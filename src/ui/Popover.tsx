@@ -74,12 +74,97 @@ function shownForm(props: PopoverProps): string | undefined {
   return same ? undefined : form;
 }
 
+// The parts below are plain functions called from Popover, not components: the same element
+// tree as one component, with no extra component instances on the popover's open path.
+
+/** Back (after following a related term) and close. */
+function bar(props: PopoverProps) {
+  return (
+    <div class="tl-popover__bar">
+      {props.canGoBack && (
+        <button type="button" class="tl-button tl-button--quiet" onClick={props.onBack}>
+          <span aria-hidden="true" class="tl-back-arrow">
+            ←
+          </span>{' '}
+          {t('popover_back')}
+        </button>
+      )}
+      <button
+        type="button"
+        class="tl-button tl-button--quiet tl-popover__close"
+        aria-label={t('popover_close_label')}
+        title={t('popover_close_title')}
+        onClick={props.onClose}
+      >
+        <span aria-hidden="true">×</span>
+      </button>
+    </div>
+  );
+}
+
+function foundForm(form: string) {
+  const foundLabel = tAround('popover_found_form', SLOT);
+  return (
+    <p class="tl-popover__found" data-testid="found-form">
+      {foundLabel[0]}
+      {/* Its own script and direction, whatever the interface's. */}
+      <bdi class="tl-popover__form" dir="auto">
+        {form}
+      </bdi>
+      {foundLabel[1]}
+    </p>
+  );
+}
+
+/** "On this page": each sentence a button that scrolls to its occurrence. */
+function sentenceList({ pageSentences, onReveal }: PopoverProps) {
+  return (
+    <ul class="tl-page__list">
+      {pageSentences.map((item, index) => (
+        <li key={`${index}:${item.sentence.text}`}>
+          <button
+            type="button"
+            class="tl-page__sentence"
+            aria-current={item.current ? 'true' : undefined}
+            onClick={() => onReveal(index)}
+            dir="auto"
+          >
+            <Marked sentence={item.sentence} />
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function actions(props: PopoverProps) {
+  return (
+    <div class="tl-popover__actions">
+      {props.onOpenInReference && (
+        <button type="button" class="tl-button" onClick={props.onOpenInReference}>
+          {t('popover_open_in_reference')}
+        </button>
+      )}
+      {props.onNotATerm && (
+        <button type="button" class="tl-button" onClick={props.onNotATerm}>
+          {t('myterms_not_a_term')}
+        </button>
+      )}
+      <button type="button" class="tl-button" onClick={props.onHideTerm}>
+        {t('popover_hide_term')}
+      </button>
+      <button type="button" class="tl-button" onClick={props.onDisableSite}>
+        {t('popover_turn_off_site')}
+      </button>
+    </div>
+  );
+}
+
 /** Popover content: the shared entry view plus page sentences and actions. Props only. */
 export function Popover(props: PopoverProps) {
-  const { entry, pinned, pageSentences } = props;
+  const { entry, pinned } = props;
   const examples: readonly Example[] = entry.examples.slice(0, MAX_EXAMPLES);
   const form = shownForm(props);
-  const foundLabel = tAround('popover_found_form', SLOT);
   return (
     <div
       class="tl-popover"
@@ -93,36 +178,9 @@ export function Popover(props: PopoverProps) {
       data-pinned={pinned ? '' : undefined}
       data-category={entry.category}
     >
-      <div class="tl-popover__bar">
-        {props.canGoBack && (
-          <button type="button" class="tl-button tl-button--quiet" onClick={props.onBack}>
-            <span aria-hidden="true" class="tl-back-arrow">
-              ←
-            </span>{' '}
-            {t('popover_back')}
-          </button>
-        )}
-        <button
-          type="button"
-          class="tl-button tl-button--quiet tl-popover__close"
-          aria-label={t('popover_close_label')}
-          title={t('popover_close_title')}
-          onClick={props.onClose}
-        >
-          <span aria-hidden="true">×</span>
-        </button>
-      </div>
+      {bar(props)}
       <div class="tl-popover__body">
-        {form && (
-          <p class="tl-popover__found" data-testid="found-form">
-            {foundLabel[0]}
-            {/* Its own script and direction, whatever the interface's. */}
-            <bdi class="tl-popover__form" dir="auto">
-              {form}
-            </bdi>
-            {foundLabel[1]}
-          </p>
-        )}
+        {form && foundForm(form)}
         <EntryDetails
           local={props.local}
           localOf={props.localOf}
@@ -144,47 +202,16 @@ export function Popover(props: PopoverProps) {
             {props.note}
           </p>
         )}
-        {pageSentences.length > 0 && (
+        {props.pageSentences.length > 0 && (
           <section class="tl-page" aria-labelledby="tl-page-heading">
             <h3 id="tl-page-heading" class="tl-entry__subheading">
               {t('popover_page_heading')}
             </h3>
-            <ul class="tl-page__list">
-              {pageSentences.map((item, index) => (
-                <li key={`${index}:${item.sentence.text}`}>
-                  <button
-                    type="button"
-                    class="tl-page__sentence"
-                    aria-current={item.current ? 'true' : undefined}
-                    onClick={() => props.onReveal(index)}
-                    dir="auto"
-                  >
-                    <Marked sentence={item.sentence} />
-                  </button>
-                </li>
-              ))}
-            </ul>
+            {sentenceList(props)}
           </section>
         )}
         {props.memory}
-        <div class="tl-popover__actions">
-          {props.onOpenInReference && (
-            <button type="button" class="tl-button" onClick={props.onOpenInReference}>
-              {t('popover_open_in_reference')}
-            </button>
-          )}
-          {props.onNotATerm && (
-            <button type="button" class="tl-button" onClick={props.onNotATerm}>
-              {t('myterms_not_a_term')}
-            </button>
-          )}
-          <button type="button" class="tl-button" onClick={props.onHideTerm}>
-            {t('popover_hide_term')}
-          </button>
-          <button type="button" class="tl-button" onClick={props.onDisableSite}>
-            {t('popover_turn_off_site')}
-          </button>
-        </div>
+        {actions(props)}
       </div>
     </div>
   );

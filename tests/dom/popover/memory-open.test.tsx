@@ -1,26 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startPopover } from '../../../src/popover/controller';
 import type { ShowOptions, ViewFactory } from '../../../src/popover/types';
+import { fakeActions, fakeHighlighter, fakeOccurrence } from './fakes';
 
 // Which opens count as lookups: the reader's hover, click or tap, never keyboard stepping.
 
 function setup() {
   document.body.innerHTML = '<p id="p">They signed an MoU in May. Another MoU followed.</p>';
   const block = document.getElementById('p') as HTMLElement;
-  const text = block.firstChild as Text;
-  const occurrences = [text.data.indexOf('MoU'), text.data.lastIndexOf('MoU')].map((start) => ({
-    id: 'mou',
-    range: {
-      startContainer: text,
-      startOffset: start,
-      endContainer: text,
-      endOffset: start + 3,
-      collapsed: false,
-    } as AbstractRange,
-    block,
-    text: 'MoU',
-  }));
-  let hit: (typeof occurrences)[number] | null = null;
+  const first = fakeOccurrence(block, 'MoU');
+  const occurrences = [first, fakeOccurrence(block, 'MoU', 'mou', first.range.endOffset)];
+  const highlighter = fakeHighlighter(occurrences);
   const shows: ShowOptions[] = [];
   const view: ViewFactory = () => ({
     prepare() {},
@@ -32,22 +22,13 @@ function setup() {
   const controller = new AbortController();
   const popover = startPopover({
     doc: document,
-    highlighter: {
-      occurrences: () => occurrences,
-      occurrenceAt: () => hit,
-      occurrenceFor: () => null,
-      flash: vi.fn(),
-      setActive: vi.fn(),
-    },
+    highlighter,
     settings: () => ({ hoverDelayMs: 300 }),
     signal: controller.signal,
-    actions: { hideTerm: vi.fn(), disableSite: vi.fn(), openInReference: vi.fn() },
+    actions: fakeActions(),
     loadView: () => view,
   });
-  const setHit = (o: (typeof occurrences)[number] | null) => {
-    hit = o;
-  };
-  return { occurrences, shows, popover, controller, setHit };
+  return { occurrences, shows, popover, controller, setHit: highlighter.setHit };
 }
 
 const pointer = (type: string) =>

@@ -36,46 +36,21 @@ vi.mock('../../../src/glossary/glossary', () => ({
 const { startPopover } = await import('../../../src/popover/controller');
 const { createPopoverView } = await import('../../../src/popover/view/view');
 const { HOST_TAG } = await import('../../../src/popover/view/host');
-
-interface FakeOccurrence {
-  id: string;
-  range: AbstractRange;
-  block: Element;
-  text: string;
-}
+const { fakeActions, fakeHighlighter, fakeOccurrence } = await import('./fakes');
 
 function setupPage() {
   document.body.innerHTML = `
     <button id="before">before</button>
     <p id="p1">They signed an MoU in May. The SOFA came later.</p>
     <p id="p2">A second MoU followed.</p>`;
-  const occurrences: FakeOccurrence[] = [];
-  for (const [blockId, word] of [
-    ['p1', 'MoU'],
-    ['p1', 'SOFA'],
-    ['p2', 'MoU'],
-  ] as const) {
-    const block = document.getElementById(blockId) as HTMLElement;
-    const text = block.firstChild as Text;
-    const start = text.data.indexOf(word);
-    const range = {
-      startContainer: text,
-      startOffset: start,
-      endContainer: text,
-      endOffset: start + word.length,
-      collapsed: false,
-    } as AbstractRange;
-    occurrences.push({ id: word === 'MoU' ? 'mou' : 'sofa', range, block, text: word });
-  }
-  let hit: FakeOccurrence | null = null;
-  const highlighter = {
-    occurrences: () => occurrences,
-    occurrenceAt: vi.fn((_x: number, _y: number) => hit),
-    occurrenceFor: vi.fn((_node: Node) => null as FakeOccurrence | null),
-    flash: vi.fn(),
-    setActive: vi.fn(),
-  };
-  const actions = { hideTerm: vi.fn(), disableSite: vi.fn(), openInReference: vi.fn() };
+  const block = (id: string) => document.getElementById(id) as HTMLElement;
+  const occurrences = [
+    fakeOccurrence(block('p1'), 'MoU'),
+    fakeOccurrence(block('p1'), 'SOFA'),
+    fakeOccurrence(block('p2'), 'MoU'),
+  ] as const;
+  const highlighter = fakeHighlighter(occurrences);
+  const actions = fakeActions();
   const controller = new AbortController();
   const popover = startPopover({
     doc: document,
@@ -87,14 +62,12 @@ function setupPage() {
     loadView: () => createPopoverView,
   });
   return {
-    occurrences: occurrences as [FakeOccurrence, FakeOccurrence, FakeOccurrence],
+    occurrences,
     highlighter,
     actions,
     controller,
     popover,
-    setHit: (o: FakeOccurrence | null) => {
-      hit = o;
-    },
+    setHit: highlighter.setHit,
   };
 }
 
