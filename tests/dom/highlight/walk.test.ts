@@ -7,101 +7,103 @@ beforeEach(() => {
   document.body.innerHTML = '';
 });
 
-/** `html` in the body with a shadow root holding `inner` on #host; returns that root. */
-function withShadow(html: string, inner: string): ShadowRoot {
-  document.body.innerHTML = html;
-  const host = document.getElementById('host') as HTMLElement;
-  const sr = host.attachShadow({ mode: 'open' });
-  sr.innerHTML = inner;
-  return sr;
-}
-
-/** The element #id once `html` is in the body with a shadow root holding `inner` on #host. */
-function shadowed(html: string, inner: string, id: string): Element {
-  withShadow(html, inner);
-  return document.getElementById(id) as Element;
-}
-
 const keyName = (key: BlockKey) =>
   key.nodeType === 11
     ? `#shadow(${(key as ShadowRoot).host.id})`
     : (key as Element).id || (key as Element).localName;
 
+interface StartCase {
+  name: string;
+  /** The body; a shadow root holding `shadow` is attached to its #host. */
+  html: string;
+  shadow?: string;
+  /** Where the walk starts: the document, one without a root element, #host's shadow root, #id. */
+  start: 'document' | 'no root' | 'shadow root' | `#${string}`;
+  mode?: 'own' | 'deep';
+  texts: string[];
+  blocks: string[];
+  shadowRoots: number;
+}
+
+function startOf(c: StartCase): Element | ShadowRoot | Document {
+  document.body.innerHTML = c.html;
+  const host = document.getElementById('host');
+  if (host && c.shadow !== undefined) host.attachShadow({ mode: 'open' }).innerHTML = c.shadow;
+  if (c.start === 'document') return document;
+  if (c.start === 'shadow root') return host?.shadowRoot as ShadowRoot;
+  if (c.start === 'no root') {
+    const empty = document.implementation.createHTMLDocument();
+    empty.documentElement.remove();
+    return empty;
+  }
+  return document.querySelector(c.start) as Element;
+}
+
 describe('walk starts and callbacks', () => {
-  it.each<{
-    name: string;
-    start: () => Element | ShadowRoot | Document;
-    mode?: 'own' | 'deep';
-    texts: string[];
-    blocks: string[];
-    shadowRoots: number;
-  }>([
+  it.each<StartCase>([
     {
       name: 'a document: its root element, then the shadow roots met',
-      start: () =>
-        shadowed('<p id="a">one</p><div id="host">two</div>', 'three', 'a').ownerDocument,
+      html: '<p id="a">one</p><div id="host">two</div>',
+      shadow: 'three',
+      start: 'document',
       texts: ['one', 'two', 'three'],
       blocks: ['html', 'body', 'a', 'host', '#shadow(host)'],
       shadowRoots: 1,
     },
     {
       name: 'a document without a root element: nothing',
-      start: () => {
-        const empty = document.implementation.createHTMLDocument();
-        empty.documentElement.remove();
-        return empty;
-      },
+      html: '',
+      start: 'no root',
       texts: [],
       blocks: [],
       shadowRoots: 0,
     },
     {
       name: 'a shadow root: its own key, the host its block',
-      start: () => withShadow('<div id="host"></div>', 'inside <b>it</b>'),
+      html: '<div id="host"></div>',
+      shadow: 'inside <b>it</b>',
+      start: 'shadow root',
       texts: ['inside it'],
       blocks: ['#shadow(host)'],
       shadowRoots: 0,
     },
     {
       name: 'an inline start: its text is left to its container',
-      start: () => {
-        document.body.innerHTML = '<p id="p">a <span id="s">b<p id="q">c</p></span></p>';
-        return document.getElementById('s') as Element;
-      },
+      html: '<div id="d">a <span id="s">b<div id="q">c</div></span></div>',
+      start: '#s',
       texts: ['c'],
       blocks: ['q'],
       shadowRoots: 0,
     },
     {
       name: 'a skipped start: nothing, no block',
-      start: () => {
-        document.body.innerHTML = '<div id="d"><code id="c"><p id="p">x</p></code></div>';
-        return document.getElementById('c') as Element;
-      },
+      html: '<div id="d"><code id="c"><p id="p">x</p></code></div>',
+      start: '#c',
       texts: [],
       blocks: [],
       shadowRoots: 0,
     },
     {
       name: "'own' mode: nested blocks split the run and are not entered, nor shadow roots",
-      start: () => shadowed('<div id="host">a<p id="n">b</p>c</div>', 'd', 'host'),
+      html: '<div id="host">a<p id="n">b</p>c</div>',
+      shadow: 'd',
+      start: '#host',
       mode: 'own',
       texts: ['a', 'c'],
       blocks: ['host'],
       shadowRoots: 0,
     },
-  ])('$name', ({ start, mode, texts, blocks, shadowRoots }) => {
-    const root = start();
+  ])('$name', (c) => {
     const entered: string[] = [];
     let roots = 0;
-    const segs = segmentsOf(root, {
-      ...(mode ? { mode } : {}),
+    const segs = segmentsOf(startOf(c), {
+      ...(c.mode ? { mode: c.mode } : {}),
       onBlock: (key) => entered.push(keyName(key)),
       onShadowRoot: () => roots++,
     });
-    expect(segs.map((s) => s.text)).toEqual(texts);
-    expect(entered).toEqual(blocks);
-    expect(roots).toBe(shadowRoots);
+    expect(segs.map((s) => s.text)).toEqual(c.texts);
+    expect(entered).toEqual(c.blocks);
+    expect(roots).toBe(c.shadowRoots);
   });
 
   it.each([
