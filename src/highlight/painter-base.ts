@@ -56,5 +56,5 @@ export function createPainterBase(
   };
 }
 
-/** For a painter method with nothing to do (the interface keeps it required for the other). */
+/** A method one painter has no use for; Painter keeps them required so none is left out by mistake. */
 export const nothing = (): void => undefined;
