@@ -1,7 +1,7 @@
 import { CATEGORIES, type Category } from '../glossary/schema';
 import { existingRange } from './occurrence';
 import { createPainterBase, definePainter } from './painter-base';
-import { createRangeWindow } from './range-window';
+import { createRangeWindow, type RangeWindow } from './range-window';
 import { ACTIVE_NAME, FLASH_NAME, highlightName, KNOWN_NAME } from './styles';
 import type { HighlightStyle, Occurrence } from './types';
 
@@ -74,7 +74,7 @@ function removeAll(
   occurrences: readonly Occurrence[],
   highlights: Highlights,
   hide: (o: Occurrence) => void,
-  shown: { remove(o: Occurrence): void },
+  shown: RangeWindow,
 ): void {
   for (const o of occurrences) {
     hide(o);
