@@ -60,118 +60,135 @@ export function lookupQuery(selection: string | undefined): string {
   return text.length > MAX_QUERY_LENGTH ? text.slice(0, MAX_QUERY_LENGTH).trimEnd() : text;
 }
 
-export function createBackground(deps: BackgroundDeps) {
-  // What each tab's content script last reported. We have no "tabs" permission, so tab.url may
-  // be missing; the report is the reliable source. Lost when an MV3 worker restarts, hence the
-  // fallbacks in hostOf.
-  const tabs = new Map<number, { host: string; count: number }>();
-
-  function hostOf(tab: TabRef | undefined | null, pageUrl?: string): string | null {
-    const reported = tab?.id !== undefined ? tabs.get(tab.id)?.host : undefined;
-    return reported ?? normalizeHost(pageUrl ?? '') ?? normalizeHost(tab?.url ?? '');
-  }
-
-  async function onPageState(
-    message: PageStateMessage,
-    sender: { tabId?: number; frameId?: number },
-  ): Promise<void> {
-    // Frames run their own content script; the badge describes the top-level page only.
-    if (sender.tabId === undefined || (sender.frameId ?? 0) !== 0) return;
-    const host = normalizeHost(message.host);
-    if (host !== null) tabs.set(sender.tabId, { host, count: message.count });
-    const { paused } = await deps.getSettings();
-    const badge = badgeFor({ ...message, host: host ?? message.host, paused });
-    await deps.setBadge(sender.tabId, badge);
-  }
-
-  /** Every content -> background message; the tab's sender is already validated by the platform. */
-  async function onContentMessage(
-    message: MessageOf<'content-to-background'>,
-    sender: { tabId?: number; frameId?: number } & LookupSender,
-  ): Promise<HistorySummaryResponse | undefined> {
-    switch (message.type) {
-      case 'content/page-state':
-        await onPageState(message, sender);
-        return undefined;
-      case 'content/open-reference':
-        await deps.openReference(undefined, message.id);
-        return undefined;
-      case 'content/lookup':
-        await deps.history?.record(message.capture, sender);
-        return undefined;
-      case 'content/history-summary':
-        // A private window shows no memory either: the reader expects it to leave no trace.
-        if (sender.incognito) return null;
-        return (await deps.history?.summary(message.id)) ?? null;
-      case 'content/open-history':
-        await deps.openHistory?.(message.id);
-        return undefined;
-    }
-  }
-
+/** Pages the background knows, and what it was given. */
+interface BackgroundState {
+  readonly deps: BackgroundDeps;
   /**
-   * Settings changed (popup, options, command, another window): show "off" at once in every tab
-   * we know, rather than waiting for each content script to report again. The content script's
-   * next report (with a fresh count) replaces this.
+   * What each tab's content script last reported. We have no "tabs" permission, so tab.url may
+   * be missing; the report is the reliable source. Lost when an MV3 worker restarts, hence the
+   * fallbacks in hostOf.
    */
-  async function onSettingsChanged(settings: Settings): Promise<void> {
-    await Promise.all(
-      [...tabs].map(([tabId, { host, count }]) =>
-        deps.setBadge(
-          tabId,
-          badgeFor({
-            host,
-            count,
-            enabled: isSiteEnabled(host, settings),
-            paused: settings.paused,
-          }),
-        ),
+  readonly tabs: Map<number, { host: string; count: number }>;
+}
+
+type Sender = { tabId?: number; frameId?: number };
+
+function hostOf(
+  b: BackgroundState,
+  tab: TabRef | undefined | null,
+  pageUrl?: string,
+): string | null {
+  const reported = tab?.id !== undefined ? b.tabs.get(tab.id)?.host : undefined;
+  return reported ?? normalizeHost(pageUrl ?? '') ?? normalizeHost(tab?.url ?? '');
+}
+
+async function onPageState(
+  b: BackgroundState,
+  message: PageStateMessage,
+  sender: Sender,
+): Promise<void> {
+  // Frames run their own content script; the badge describes the top-level page only.
+  if (sender.tabId === undefined || (sender.frameId ?? 0) !== 0) return;
+  const host = normalizeHost(message.host);
+  if (host !== null) b.tabs.set(sender.tabId, { host, count: message.count });
+  const { paused } = await b.deps.getSettings();
+  const badge = badgeFor({ ...message, host: host ?? message.host, paused });
+  await b.deps.setBadge(sender.tabId, badge);
+}
+
+/** Every content -> background message; the tab's sender is already validated by the platform. */
+async function onContentMessage(
+  b: BackgroundState,
+  message: MessageOf<'content-to-background'>,
+  sender: Sender & LookupSender,
+): Promise<HistorySummaryResponse | undefined> {
+  const { deps } = b;
+  switch (message.type) {
+    case 'content/page-state':
+      await onPageState(b, message, sender);
+      return undefined;
+    case 'content/open-reference':
+      await deps.openReference(undefined, message.id);
+      return undefined;
+    case 'content/lookup':
+      await deps.history?.record(message.capture, sender);
+      return undefined;
+    case 'content/history-summary':
+      // A private window shows no memory either: the reader expects it to leave no trace.
+      if (sender.incognito) return null;
+      return (await deps.history?.summary(message.id)) ?? null;
+    case 'content/open-history':
+      await deps.openHistory?.(message.id);
+      return undefined;
+  }
+}
+
+/**
+ * Settings changed (popup, options, command, another window): show "off" at once in every tab
+ * we know, rather than waiting for each content script to report again. The content script's
+ * next report (with a fresh count) replaces this.
+ */
+async function onSettingsChanged(b: BackgroundState, settings: Settings): Promise<void> {
+  await Promise.all(
+    [...b.tabs].map(([tabId, { host, count }]) =>
+      b.deps.setBadge(
+        tabId,
+        badgeFor({
+          host,
+          count,
+          enabled: isSiteEnabled(host, settings),
+          paused: settings.paused,
+        }),
       ),
-    );
-  }
+    ),
+  );
+}
 
-  async function onMenuClick(info: MenuClick, tab?: TabRef): Promise<void> {
-    if (info.menuItemId === MENU_LOOKUP) {
-      await deps.openReference(lookupQuery(info.selectionText));
-    } else if (info.menuItemId === MENU_DISABLE_SITE) {
-      const host = hostOf(tab, info.pageUrl);
-      if (host !== null) await deps.updateSettings((s) => setSiteEnabled(s, host, false));
-    }
+async function onMenuClick(b: BackgroundState, info: MenuClick, tab?: TabRef): Promise<void> {
+  if (info.menuItemId === MENU_LOOKUP) {
+    await b.deps.openReference(lookupQuery(info.selectionText));
+  } else if (info.menuItemId === MENU_DISABLE_SITE) {
+    const host = hostOf(b, tab, info.pageUrl);
+    if (host !== null) await b.deps.updateSettings((s) => setSiteEnabled(s, host, false));
   }
+}
 
-  async function onCommand(command: string, tab?: TabRef): Promise<void> {
-    const target = tab?.id !== undefined ? tab : await deps.activeTab();
-    if (target?.id === undefined) return;
-    if (command === ('toggle-site' satisfies KeyboardCommand)) {
-      const host = hostOf(target);
-      // No host means no content script on this page (browser pages, the store): nothing to flip.
-      if (host !== null) await deps.updateSettings((s) => toggleSite(s, host));
-    } else if (isContentCommand(command)) {
-      await deps.sendCommand(target.id, command);
-    }
+async function onCommand(b: BackgroundState, command: string, tab?: TabRef): Promise<void> {
+  const target = tab?.id !== undefined ? tab : await b.deps.activeTab();
+  if (target?.id === undefined) return;
+  if (command === ('toggle-site' satisfies KeyboardCommand)) {
+    const host = hostOf(b, target);
+    // No host means no content script on this page (browser pages, the store): nothing to flip.
+    if (host !== null) await b.deps.updateSettings((s) => toggleSite(s, host));
+  } else if (isContentCommand(command)) {
+    await b.deps.sendCommand(target.id, command);
   }
+}
 
-  /**
-   * A tab starts loading a new page. Chrome keeps a tab's badge across navigations (Firefox
-   * resets it), so clear it here; the new page's content script reports again if it runs.
-   */
-  async function onTabLoading(tabId: number): Promise<void> {
-    if (!tabs.delete(tabId)) return;
-    await deps.setBadge(tabId, EMPTY_BADGE);
-  }
+/**
+ * A tab starts loading a new page. Chrome keeps a tab's badge across navigations (Firefox
+ * resets it), so clear it here; the new page's content script reports again if it runs.
+ */
+async function onTabLoading(b: BackgroundState, tabId: number): Promise<void> {
+  if (!b.tabs.delete(tabId)) return;
+  await b.deps.setBadge(tabId, EMPTY_BADGE);
+}
 
-  function onTabRemoved(tabId: number): void {
-    tabs.delete(tabId);
-  }
-
+export function createBackground(deps: BackgroundDeps) {
+  const b: BackgroundState = { deps, tabs: new Map() };
   return {
-    onPageState,
-    onContentMessage,
-    onSettingsChanged,
-    onMenuClick,
-    onCommand,
-    onTabLoading,
-    onTabRemoved,
+    onPageState: (message: PageStateMessage, sender: Sender) => onPageState(b, message, sender),
+    onContentMessage: (
+      message: MessageOf<'content-to-background'>,
+      sender: Sender & LookupSender,
+    ) => onContentMessage(b, message, sender),
+    onSettingsChanged: (settings: Settings) => onSettingsChanged(b, settings),
+    onMenuClick: (info: MenuClick, tab?: TabRef) => onMenuClick(b, info, tab),
+    onCommand: (command: string, tab?: TabRef) => onCommand(b, command, tab),
+    onTabLoading: (tabId: number) => onTabLoading(b, tabId),
+    onTabRemoved(tabId: number): void {
+      b.tabs.delete(tabId);
+    },
   };
 }
 

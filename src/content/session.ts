@@ -160,94 +160,112 @@ function startRun(deps: ContentSessionDeps, settings: () => Settings, onChange: 
   return { controller, highlighter, popover, hiddenKey: paintKeyOf(current) };
 }
 
+/** What a session's methods work on. */
+interface SessionState {
+  readonly deps: ContentSessionDeps;
+  readonly report: () => void;
+  settings: Settings;
+  run: Run | null;
+  /** Each entry's last revealed occurrence, so revealing again steps to the next. */
+  readonly revealCursor: Map<string, number>;
+}
+
+function stopRun(s: SessionState): void {
+  if (!s.run) return;
+  s.run.controller.abort();
+  s.run = null;
+  s.report();
+}
+
+function apply(s: SessionState, next: Settings): void {
+  const prev = s.settings;
+  s.settings = next;
+  if (!s.deps.isSiteEnabled(s.deps.host, next)) {
+    stopRun(s);
+    return;
+  }
+  if (s.run && s.run.hiddenKey !== paintKeyOf(next)) stopRun(s);
+  if (!s.run) {
+    s.run = startRun(s.deps, () => s.settings, s.report);
+    return;
+  }
+  if (prev.style !== next.style || JSON.stringify(prev.colors) !== JSON.stringify(next.colors)) {
+    s.run.highlighter.setStyle(next.style, next.colors);
+  }
+}
+
+/** Runs now and follows settings, the reader's terms and the back/forward cache. */
+function follow(s: SessionState, sendNow: () => void): void {
+  const { doc, signal } = s.deps;
+  apply(s, s.settings);
+  if (!s.run) s.report(); // tell the badge the site is off
+  s.deps.watchSettings((next) => apply(s, next), signal);
+  // New tables for the reader's terms: run again with them, as when a term is hidden.
+  s.deps.watchGlossary?.(() => {
+    stopRun(s);
+    apply(s, s.settings);
+  }, signal);
+  // Back/forward cache: the page comes back as it was, but the background cleared the badge
+  // when the tab started loading, so tell it again.
+  doc.defaultView?.addEventListener(
+    'pageshow',
+    (event) => {
+      if ((event as PageTransitionEvent).persisted) sendNow();
+    },
+    { signal },
+  );
+}
+
+function pageStateOf(s: SessionState): PageState {
+  // Reading order: the popup lists entries by first mention (asked for, so the sort is due).
+  const counts = s.run ? countById(s.run.highlighter.occurrences()) : new Map<string, number>();
+  return {
+    host: s.deps.host,
+    enabled: s.run !== null,
+    entries: [...counts].map(([id, count]) => ({ id, count })),
+  };
+}
+
+function reveal(s: SessionState, id: string, index: number | undefined): boolean {
+  if (!s.run) return false;
+  const list = s.run.highlighter.occurrences().filter((o) => o.id === id);
+  if (list.length === 0) return false;
+  const i =
+    index !== undefined
+      ? Math.min(index, list.length - 1)
+      : ((s.revealCursor.get(id) ?? -1) + 1) % list.length;
+  s.revealCursor.set(id, i);
+  const o = list[i] as Occurrence;
+  o.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+  s.run.highlighter.flash(o);
+  return true;
+}
+
 /**
  * The content script's logic: settings decide whether the site is on; each run (highlighter +
  * popover) lives under its own AbortController tied to the session signal, so turning the site
  * off, hiding a term or an extension update removes everything at once.
  */
 export function startContentSession(deps: ContentSessionDeps): ContentSession {
-  const { doc, host, signal } = deps;
-  let settings = deps.settings;
-  let run: Run | null = null;
-  const revealCursor = new Map<string, number>();
-  const { report, sendNow } = createReporter(deps, () =>
-    run ? run.highlighter.counts().size : null,
-  );
-
-  const stopRun = () => {
-    if (!run) return;
-    run.controller.abort();
-    run = null;
-    report();
+  const count = () => (s.run ? s.run.highlighter.counts().size : null);
+  const { report, sendNow } = createReporter(deps, count);
+  const s: SessionState = {
+    deps,
+    report,
+    settings: deps.settings,
+    run: null,
+    revealCursor: new Map(),
   };
-
-  const apply = (next: Settings) => {
-    const prev = settings;
-    settings = next;
-    if (!deps.isSiteEnabled(host, next)) {
-      stopRun();
-      return;
-    }
-    if (run && run.hiddenKey !== paintKeyOf(next)) stopRun();
-    if (!run) {
-      run = startRun(deps, () => settings, report);
-      return;
-    }
-    if (prev.style !== next.style || JSON.stringify(prev.colors) !== JSON.stringify(next.colors)) {
-      run.highlighter.setStyle(next.style, next.colors);
-    }
-  };
-
-  if (!signal.aborted) {
-    apply(settings);
-    if (!run) report(); // tell the badge the site is off
-    deps.watchSettings(apply, signal);
-    // New tables for the reader's terms: run again with them, as when a term is hidden.
-    deps.watchGlossary?.(() => {
-      stopRun();
-      apply(settings);
-    }, signal);
-    // Back/forward cache: the page comes back as it was, but the background cleared the badge
-    // when the tab started loading, so tell it again.
-    doc.defaultView?.addEventListener(
-      'pageshow',
-      (event) => {
-        if ((event as PageTransitionEvent).persisted) sendNow();
-      },
-      { signal },
-    );
-  }
-
+  if (!deps.signal.aborted) follow(s, sendNow);
   return {
-    pageState() {
-      // Reading order: the popup lists entries by first mention (asked for, so the sort is due).
-      const counts = run ? countById(run.highlighter.occurrences()) : new Map<string, number>();
-      return {
-        host,
-        enabled: run !== null,
-        entries: [...counts].map(([id, count]) => ({ id, count })),
-      };
-    },
-    reveal(id, index) {
-      if (!run) return false;
-      const list = run.highlighter.occurrences().filter((o) => o.id === id);
-      if (list.length === 0) return false;
-      const i =
-        index !== undefined
-          ? Math.min(index, list.length - 1)
-          : ((revealCursor.get(id) ?? -1) + 1) % list.length;
-      revealCursor.set(id, i);
-      const o = list[i] as Occurrence;
-      o.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      run.highlighter.flash(o);
-      return true;
-    },
+    pageState: () => pageStateOf(s),
+    reveal: (id, index) => reveal(s, id, index),
     command(command) {
-      if (!run?.popover) return;
-      if (command === 'next-occurrence') run.popover.next();
-      else run.popover.previous();
+      if (!s.run?.popover) return;
+      if (command === 'next-occurrence') s.run.popover.next();
+      else s.run.popover.previous();
     },
-    pageTerms: () => pageTerms(run ? run.highlighter.occurrences() : [], doc),
-    ready: () => run?.highlighter.idle() ?? Promise.resolve(),
+    pageTerms: () => pageTerms(s.run ? s.run.highlighter.occurrences() : [], deps.doc),
+    ready: () => s.run?.highlighter.idle() ?? Promise.resolve(),
   };
 }

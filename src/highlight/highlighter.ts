@@ -5,11 +5,11 @@ import { type BlockStates, createBlockStates } from './block-states';
 import { createContextGate } from './context-gate';
 import { hitTest } from './hit-test';
 import { createLanguageReader } from './language';
-import { createMutationTracker } from './mutations';
+import { createMutationTracker, type MutationTracker } from './mutations';
 import { createCssPainter, supportsCssHighlights } from './painter-css';
 import { createDomPainter } from './painter-dom';
 import { initialPass, mutationPass, type PassContext } from './passes';
-import { createRunner } from './runner';
+import { createRunner, type Runner } from './runner';
 import type { Highlighter, HighlighterOptions, Matcher, Occurrence, Painter } from './types';
 
 export type { Highlighter, HighlighterOptions, Occurrence } from './types';
@@ -41,41 +41,49 @@ function occurrenceForNode(
   return null;
 }
 
-/**
- * Starts highlighting a document: an initial sliced pass (viewport first), then incremental
- * passes driven by one batched MutationObserver. Everything stops when `signal` aborts.
- */
-export function startHighlighter(options: HighlighterOptions): Highlighter {
-  const { root: doc, matcher, categoryOf, signal } = options;
+/** What a highlighter's methods work on. */
+interface Engine {
+  readonly doc: Document;
+  readonly painter: Painter;
+  readonly states: BlockStates;
+  /** Open shadow roots met, observed and styled once each. */
+  readonly shadowRoots: ShadowRoot[];
+  /** Runs painting work, unobserved when the painter changes the DOM. */
+  readonly paint: (fn: () => void) => void;
+  stopped: boolean;
+  /** Each entry's first occurrence in reading order, when only first mentions are painted. */
+  firsts: Set<Occurrence> | null;
+}
+
+function choosePainter(options: HighlighterOptions): Painter {
+  const { root: doc, categoryOf } = options;
   const useCss = options.painter ? options.painter === 'css' : supportsCssHighlights(doc);
   const style = options.style ?? 'background';
-  const painter: Painter = useCss
+  return useCss
     ? createCssPainter(doc, categoryOf, style, options.colors, options.isKnown)
     : createDomPainter(doc, categoryOf, style, options.colors, options.isKnown);
-  const shadowRoots: ShadowRoot[] = [];
-  let stopped = false;
-  // Each entry's first occurrence in reading order, when only first mentions are painted.
-  let firsts: Set<Occurrence> | null = null;
-  const keepFirsts = () => {
-    const seen = new Set<string>();
-    firsts = new Set();
-    for (const o of states.ordered()) {
-      if (seen.has(o.id)) continue;
-      seen.add(o.id);
-      firsts.add(o);
-    }
-    const current = firsts;
-    painter.refilter?.((o) => current.has(o));
-  };
+}
 
-  const tracker = createMutationTracker(doc, (records) => runner.push(records));
-  const paint = (fn: () => void) => (painter.mutatesDom ? tracker.quiet(fn) : fn());
-  const states = createBlockStates(painter, paint);
+/** Paints only each entry's first occurrence in reading order. */
+function keepFirsts(e: Engine): void {
+  const seen = new Set<string>();
+  const firsts = new Set<Occurrence>();
+  e.firsts = firsts;
+  for (const o of e.states.ordered()) {
+    if (seen.has(o.id)) continue;
+    seen.add(o.id);
+    firsts.add(o);
+  }
+  e.painter.refilter?.((o) => firsts.has(o));
+}
+
+function passContext(e: Engine, matcher: Matcher, tracker: MutationTracker): PassContext {
+  const { doc, painter, states, shadowRoots } = e;
   const languageOf = createLanguageReader(doc);
   const gate = createContextGate(titleContext(doc, matcher), (held) => {
     for (const [key, occurrences] of held) states.replace(key, occurrences);
   });
-  const ctx: PassContext = {
+  return {
     doc,
     matcher,
     painter,
@@ -89,20 +97,60 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
       painter.adoptInto(sr);
     },
   };
+}
+
+function highlighterOf(e: Engine, runner: Runner): Highlighter {
+  const { doc, painter, states, shadowRoots, paint } = e;
+  return {
+    occurrences: () => states.ordered(),
+    counts: () => states.counts(),
+    occurrenceAt(x, y) {
+      if (e.stopped) return null;
+      const hit = hitTest(doc, x, y, states, shadowRoots);
+      return hit && e.firsts && !e.firsts.has(hit) ? null : hit;
+    },
+    occurrenceFor(node) {
+      return e.stopped ? null : occurrenceForNode(doc, painter, states, node);
+    },
+    setStyle(next, colors) {
+      if (!e.stopped) painter.setStyle(next, colors);
+    },
+    flash(o) {
+      if (!e.stopped) paint(() => painter.flash(o));
+    },
+    setActive(o) {
+      if (!e.stopped) paint(() => painter.setActive(o));
+    },
+    idle: () => runner.idle(),
+  };
+}
+
+/**
+ * Starts highlighting a document: an initial sliced pass (viewport first), then incremental
+ * passes driven by one batched MutationObserver. Everything stops when `signal` aborts.
+ */
+export function startHighlighter(options: HighlighterOptions): Highlighter {
+  const { root: doc, matcher, signal } = options;
+  const painter = choosePainter(options);
+  const tracker = createMutationTracker(doc, (records) => runner.push(records));
+  const paint = (fn: () => void) => (painter.mutatesDom ? tracker.quiet(fn) : fn());
+  const states = createBlockStates(painter, paint);
+  const e: Engine = { doc, painter, states, shadowRoots: [], paint, stopped: false, firsts: null };
+  const ctx = passContext(e, matcher, tracker);
   const runner = createRunner({
     signal,
     initial: (slicer) => initialPass(ctx, slicer),
     mutations: (records, slicer) => mutationPass(ctx, records, slicer),
     pending: () => tracker.take(),
     afterPass() {
-      if (options.firstMentionOnly && painter.refilter) keepFirsts();
+      if (options.firstMentionOnly && painter.refilter) keepFirsts(e);
       mark(MARK.idle, { occurrences: states.total });
       options.onChange?.();
     },
   });
 
   const stop = () => {
-    stopped = true;
+    e.stopped = true;
     tracker.disconnect();
     painter.dispose();
     states.clear();
@@ -114,27 +162,5 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     signal.addEventListener('abort', stop, { once: true });
     runner.start();
   }
-
-  return {
-    occurrences: () => states.ordered(),
-    counts: () => states.counts(),
-    occurrenceAt(x, y) {
-      if (stopped) return null;
-      const hit = hitTest(doc, x, y, states, shadowRoots);
-      return hit && firsts && !firsts.has(hit) ? null : hit;
-    },
-    occurrenceFor(node) {
-      return stopped ? null : occurrenceForNode(doc, painter, states, node);
-    },
-    setStyle(next, colors) {
-      if (!stopped) painter.setStyle(next, colors);
-    },
-    flash(o) {
-      if (!stopped) paint(() => painter.flash(o));
-    },
-    setActive(o) {
-      if (!stopped) paint(() => painter.setActive(o));
-    },
-    idle: () => runner.idle(),
-  };
+  return highlighterOf(e, runner);
 }

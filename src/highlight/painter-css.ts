@@ -1,10 +1,9 @@
 import { CATEGORIES, type Category } from '../glossary/schema';
 import { existingRange } from './occurrence';
-import { createRangeWindow } from './range-window';
-import { ACTIVE_NAME, createPainterStyles, FLASH_NAME, highlightName, KNOWN_NAME } from './styles';
-import type { CreatePainter, HighlightStyle, Occurrence } from './types';
-
-export const FLASH_MS = 1200;
+import { createPainterBase, definePainter } from './painter-base';
+import { createRangeWindow, type RangeWindow } from './range-window';
+import { ACTIVE_NAME, FLASH_NAME, highlightName, KNOWN_NAME } from './styles';
+import type { HighlightStyle, Occurrence } from './types';
 
 type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight;
 
@@ -68,27 +67,39 @@ function registerHighlights(
   };
 }
 
+type Highlights = ReturnType<typeof registerHighlights>;
+
+/** Forgets occurrences: out of their bucket, the flash and the active highlight, and the window. */
+function removeAll(
+  occurrences: readonly Occurrence[],
+  highlights: Highlights,
+  hide: (o: Occurrence) => void,
+  shown: RangeWindow,
+): void {
+  for (const o of occurrences) {
+    hide(o);
+    const r = existingRange(o);
+    if (r) {
+      highlights.flashHl.delete(r);
+      highlights.activeHl.delete(r);
+    }
+    shown.remove(o);
+  }
+}
+
 /**
  * Paints with the CSS Custom Highlight API: one Highlight per category (so styles can differ),
  * registered under prefixed names that cannot collide with the page's. The page DOM is never
  * touched: styles come from the content script's manifest CSS (see styles.ts).
  */
-export const createCssPainter: CreatePainter = (
-  doc,
-  categoryOf,
-  style = 'background',
-  colors,
-  isKnown,
-) => {
+export const createCssPainter = definePainter(({ doc, categoryOf, style, colors, isKnown }) => {
   const api = highlightApi(doc);
   if (!api) throw new Error('CSS Custom Highlight API unavailable');
   const highlights = registerHighlights(api, style);
   const { byCategory, knownHl, flashHl, activeHl } = highlights;
   const bucket = (o: Occurrence) => (isKnown?.(o.id) ? knownHl : byCategory.get(categoryOf(o.id)));
-  // Default rules come from the content script's manifest CSS; this adds custom colours only.
-  const styles = createPainterStyles(doc, colors);
   const view = doc.defaultView as (Window & typeof globalThis) | null;
-  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const base = createPainterBase(doc, colors, view ?? globalThis);
 
   let keep: ((o: Occurrence) => boolean) | null = null;
   const show = (o: Occurrence) => {
@@ -104,55 +115,33 @@ export const createCssPainter: CreatePainter = (
   return {
     mutatesDom: false,
     occurrenceForNode: () => null,
-    add(occurrences) {
-      shown.add(occurrences);
-    },
-    remove(occurrences) {
-      for (const o of occurrences) {
-        hide(o);
-        const r = existingRange(o);
-        if (r) {
-          flashHl.delete(r);
-          activeHl.delete(r);
-        }
-        shown.remove(o);
-      }
-    },
-    hold() {
-      shown.hold();
-    },
-    release() {
-      shown.release();
-    },
+    add: (occurrences) => shown.add(occurrences),
+    remove: (occurrences) => removeAll(occurrences, highlights, hide, shown),
+    hold: () => shown.hold(),
+    release: () => shown.release(),
     refilter(next) {
       keep = next;
       shown.reshow();
     },
     setStyle(next, nextColors) {
-      styles.setColors(nextColors);
+      base.styles.setColors(nextColors);
       highlights.setStyle(next);
     },
-    flash(o: Occurrence) {
-      flashHl.add(o.range);
-      const t = (view ?? globalThis).setTimeout(() => {
-        timers.delete(t);
-        flashHl.delete(o.range);
-      }, FLASH_MS);
-      timers.add(t);
+    flash(o) {
+      base.flash(
+        () => flashHl.add(o.range),
+        () => flashHl.delete(o.range),
+      );
     },
     setActive(o) {
       activeHl.clear();
       if (o) activeHl.add(o.range);
     },
-    adoptInto(root) {
-      styles.adoptInto(root);
-    },
+    adoptInto: (root) => base.styles.adoptInto(root),
     dispose() {
       shown.dispose();
-      for (const t of timers) clearTimeout(t);
-      timers.clear();
       highlights.dispose();
-      styles.dispose();
+      base.dispose();
     },
   };
-};
+});

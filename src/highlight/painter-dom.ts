@@ -1,9 +1,8 @@
 import { ELEMENT_NODE } from '../util/nodes';
 import { type Piece, type SplitTexts, unwrapPiece, wrapRange } from './dom-marks';
-import { FLASH_MS } from './painter-css';
+import { createPainterBase, definePainter, nothing, type PainterArgs } from './painter-base';
 import {
   ACTIVE_NAME,
-  createPainterStyles,
   FLASH_NAME,
   HIGHLIGHT_PREFIX,
   KNOWN_NAME,
@@ -11,7 +10,19 @@ import {
   MARK_CLASS,
   UNDERLINE_CLASS,
 } from './styles';
-import type { CreatePainter, Occurrence } from './types';
+import type { HighlightStyle, Occurrence } from './types';
+
+/** The DOM painter's state; its operations are the module's functions below. */
+interface DomState {
+  readonly args: PainterArgs;
+  /** Each painted occurrence's marks, in document order. */
+  readonly pieces: Map<Occurrence, Piece[]>;
+  readonly markOwner: WeakMap<Element, Occurrence>;
+  /** The Text nodes wrapping split, so unwrapping merges back only those. */
+  readonly ours: SplitTexts;
+  style: HighlightStyle;
+  active: Occurrence | null;
+}
 
 /** The occurrence whose mark holds `node` (or is it), while that occurrence is painted. */
 function markedOccurrence(
@@ -30,107 +41,104 @@ function markedOccurrence(
   return null;
 }
 
+function makeMark(s: DomState, o: Occurrence): HTMLElement {
+  const { doc, categoryOf, isKnown } = s.args;
+  const mark = doc.createElement('mark');
+  mark.setAttribute(MARK_ATTRIBUTE, o.id);
+  mark.className = `${MARK_CLASS} ${HIGHLIGHT_PREFIX}${categoryOf(o.id)}`;
+  if (s.style === 'underline') mark.classList.add(UNDERLINE_CLASS);
+  if (isKnown?.(o.id)) mark.classList.add(KNOWN_NAME);
+  return mark;
+}
+
+function wrap(s: DomState, o: Occurrence): void {
+  const made = wrapRange(o.range, () => makeMark(s, o), s.ours);
+  if (made.length === 0) return;
+  for (const piece of made) s.markOwner.set(piece.mark, o);
+  s.pieces.set(o, made);
+  const a = made[0] as Piece;
+  const b = made[made.length - 1] as Piece;
+  // The occurrence now covers exactly the wrapped Text nodes.
+  o.range = new StaticRange({
+    startContainer: a.mid,
+    startOffset: 0,
+    endContainer: b.mid,
+    endOffset: b.mid.length,
+  });
+}
+
+function unwrap(s: DomState, o: Occurrence): void {
+  const made = s.pieces.get(o);
+  if (!made) return;
+  s.pieces.delete(o);
+  if (s.active === o) s.active = null;
+  for (let i = made.length - 1; i >= 0; i--) unwrapPiece(made[i] as Piece, s.ours);
+}
+
+/** Newest first mirrors wrapping order; merging also works in any order. */
+function unwrapAll(s: DomState, occurrences: readonly Occurrence[]): void {
+  for (let i = occurrences.length - 1; i >= 0; i--) unwrap(s, occurrences[i] as Occurrence);
+}
+
+function setClass(s: DomState, o: Occurrence, cls: string, on: boolean): void {
+  for (const p of s.pieces.get(o) ?? []) p.mark.classList.toggle(cls, on);
+}
+
+function setMarkStyle(s: DomState, next: HighlightStyle): void {
+  if (next === s.style) return;
+  s.style = next;
+  for (const list of s.pieces.values()) {
+    for (const p of list) p.mark.classList.toggle(UNDERLINE_CLASS, next === 'underline');
+  }
+}
+
+function setActive(s: DomState, o: Occurrence | null): void {
+  if (s.active) setClass(s, s.active, ACTIVE_NAME, false);
+  s.active = o;
+  if (o) setClass(s, o, ACTIVE_NAME, true);
+}
+
 /**
  * Fallback painter for browsers without CSS.highlights: wraps each matched piece of a Text node
  * in `<mark data-termlight class="termlight termlight-<category>">`. Removal restores the page
  * exactly: the Text nodes it split are merged back, so the serialization is identical.
  */
-export const createDomPainter: CreatePainter = (
-  doc,
-  categoryOf,
-  style = 'background',
-  colors,
-  isKnown,
-) => {
-  const pieces = new Map<Occurrence, Piece[]>();
-  const markOwner = new WeakMap<Element, Occurrence>();
-  const ours: SplitTexts = new WeakSet();
-  // Default mark rules come from the content script's manifest CSS; this adds custom colours only.
-  const styles = createPainterStyles(doc, colors);
-  let currentStyle = style;
-  const timers = new Set<ReturnType<typeof setTimeout>>();
-  let active: Occurrence | null = null;
-
-  const wrap = (o: Occurrence): void => {
-    const makeMark = () => {
-      const mark = doc.createElement('mark');
-      mark.setAttribute(MARK_ATTRIBUTE, o.id);
-      mark.className = `${MARK_CLASS} ${HIGHLIGHT_PREFIX}${categoryOf(o.id)}`;
-      if (currentStyle === 'underline') mark.classList.add(UNDERLINE_CLASS);
-      if (isKnown?.(o.id)) mark.classList.add(KNOWN_NAME);
-      return mark;
-    };
-    const made = wrapRange(o.range, makeMark, ours);
-    if (made.length === 0) return;
-    for (const piece of made) markOwner.set(piece.mark, o);
-    pieces.set(o, made);
-    const a = made[0] as Piece;
-    const b = made[made.length - 1] as Piece;
-    // The occurrence now covers exactly the wrapped Text nodes.
-    o.range = new StaticRange({
-      startContainer: a.mid,
-      startOffset: 0,
-      endContainer: b.mid,
-      endOffset: b.mid.length,
-    });
+export const createDomPainter = definePainter((args) => {
+  const s: DomState = {
+    args,
+    pieces: new Map(),
+    markOwner: new WeakMap(),
+    ours: new WeakSet(),
+    style: args.style,
+    active: null,
   };
-
-  const unwrap = (o: Occurrence): void => {
-    const made = pieces.get(o);
-    if (!made) return;
-    pieces.delete(o);
-    if (active === o) active = null;
-    for (let i = made.length - 1; i >= 0; i--) unwrapPiece(made[i] as Piece, ours);
-  };
-
-  const setClass = (o: Occurrence, cls: string, on: boolean) => {
-    for (const p of pieces.get(o) ?? []) p.mark.classList.toggle(cls, on);
-  };
-
+  const base = createPainterBase(args.doc, args.colors, globalThis);
   return {
     mutatesDom: true,
     // Marks show as they are made; the browser has no registry of ranges to re-validate.
-    hold() {},
-    release() {},
+    hold: nothing,
+    release: nothing,
     add(occurrences) {
-      for (let i = occurrences.length - 1; i >= 0; i--) wrap(occurrences[i] as Occurrence);
+      for (let i = occurrences.length - 1; i >= 0; i--) wrap(s, occurrences[i] as Occurrence);
     },
-    remove(occurrences) {
-      // Newest first mirrors wrapping order; merging also works in any order.
-      for (let i = occurrences.length - 1; i >= 0; i--) unwrap(occurrences[i] as Occurrence);
-    },
+    remove: (occurrences) => unwrapAll(s, occurrences),
     setStyle(next, nextColors) {
-      styles.setColors(nextColors);
-      if (next === currentStyle) return;
-      currentStyle = next;
-      for (const list of pieces.values()) {
-        for (const p of list) p.mark.classList.toggle(UNDERLINE_CLASS, next === 'underline');
-      }
+      base.styles.setColors(nextColors);
+      setMarkStyle(s, next);
     },
     flash(o) {
-      setClass(o, FLASH_NAME, true);
-      const t = setTimeout(() => {
-        timers.delete(t);
-        setClass(o, FLASH_NAME, false);
-      }, FLASH_MS);
-      timers.add(t);
+      base.flash(
+        () => setClass(s, o, FLASH_NAME, true),
+        () => setClass(s, o, FLASH_NAME, false),
+      );
     },
-    setActive(o) {
-      if (active) setClass(active, ACTIVE_NAME, false);
-      active = o;
-      if (o) setClass(o, ACTIVE_NAME, true);
-    },
-    adoptInto(root) {
-      styles.adoptInto(root);
-    },
-    occurrenceForNode: (node) => markedOccurrence(node, markOwner, pieces),
+    setActive: (o) => setActive(s, o),
+    adoptInto: (root) => base.styles.adoptInto(root),
+    occurrenceForNode: (node) => markedOccurrence(node, s.markOwner, s.pieces),
     dispose() {
-      for (const t of timers) clearTimeout(t);
-      timers.clear();
       // The flash/active classes live on our marks, so unwrapping removes them too.
-      const all = [...pieces.keys()];
-      for (let i = all.length - 1; i >= 0; i--) unwrap(all[i] as Occurrence);
-      styles.dispose();
+      unwrapAll(s, [...s.pieces.keys()]);
+      base.dispose();
     },
   };
-};
+});

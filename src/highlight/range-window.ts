@@ -26,112 +26,141 @@ export interface RangeWindow {
   dispose(): void;
 }
 
+/** A window's state; its operations are the module's functions below. */
+interface WindowState {
+  readonly show: (o: Occurrence) => void;
+  readonly hide: (o: Occurrence) => void;
+  readonly IO: typeof IntersectionObserver | undefined;
+  /** Occurrences by block; their count is `total`. */
+  readonly byBlock: Map<Element, Set<Occurrence>>;
+  total: number;
+  /** Set once windowing starts: from then on it decides which blocks are registered. */
+  observer: IntersectionObserver | null;
+  /**
+   * Weak: a block keeps its last known state while it has no occurrences (an edited block is
+   * re-registered at once), without keeping removed blocks alive.
+   */
+  readonly near: WeakSet<Element>;
+  /**
+   * While held: the blocks whose occurrences are shown at release. By block, not by occurrence:
+   * a dense page holds tens of thousands of occurrences in a few thousand blocks, and what a
+   * block holds at release is in `byBlock` anyway.
+   */
+  heldBlocks: Set<Element> | null;
+}
+
+function reveal(s: WindowState, o: Occurrence): void {
+  if (s.heldBlocks) s.heldBlocks.add(o.block);
+  else s.show(o);
+}
+
+function onIntersect(s: WindowState, entries: IntersectionObserverEntry[]): void {
+  for (const e of entries) {
+    const set = s.byBlock.get(e.target);
+    if (!set) continue;
+    if (e.isIntersecting) {
+      s.near.add(e.target);
+      for (const o of set) reveal(s, o);
+    } else {
+      s.near.delete(e.target);
+      for (const o of set) s.hide(o);
+    }
+  }
+}
+
+/** Switches to windowing: from now on the observer decides which blocks are registered. */
+function startWindowing(s: WindowState): void {
+  if (s.observer || !s.IO) return;
+  const observer = new s.IO((entries) => onIntersect(s, entries), { rootMargin: WINDOW_MARGIN });
+  s.observer = observer;
+  // What is registered stays so until the first callback reports each block's state; held
+  // blocks wait for it, so releasing them never registers the whole page for a frame.
+  for (const block of s.byBlock.keys()) {
+    if (!s.heldBlocks?.has(block)) s.near.add(block);
+    observer.observe(block);
+  }
+}
+
+function add(s: WindowState, occurrences: readonly Occurrence[]): void {
+  for (const o of occurrences) {
+    let set = s.byBlock.get(o.block);
+    if (!set) {
+      set = new Set();
+      s.byBlock.set(o.block, set);
+      s.observer?.observe(o.block); // its first callback registers it if near
+    }
+    set.add(o);
+    s.total++;
+    if (s.heldBlocks) s.heldBlocks.add(o.block);
+    else if (!s.observer || s.near.has(o.block)) s.show(o);
+  }
+  // Not while held: nothing is shown until release, and observing thousands of blocks costs
+  // the browser a long first computation.
+  if (!s.observer && !s.heldBlocks && s.total > WINDOW_THRESHOLD) startWindowing(s);
+}
+
+function remove(s: WindowState, o: Occurrence): void {
+  const set = s.byBlock.get(o.block);
+  if (set?.delete(o)) {
+    s.total--;
+    if (set.size === 0) {
+      s.byBlock.delete(o.block);
+      s.observer?.unobserve(o.block);
+    }
+  }
+}
+
+function release(s: WindowState): void {
+  const pending = s.heldBlocks;
+  if (!pending) return;
+  // Windowing starts first, so held blocks wait for their first intersection report.
+  if (!s.observer && s.total > WINDOW_THRESHOLD) startWindowing(s);
+  s.heldBlocks = null;
+  for (const block of pending) {
+    if (s.observer && !s.near.has(block)) continue;
+    for (const o of s.byBlock.get(block) ?? []) s.show(o);
+  }
+}
+
+function reshow(s: WindowState): void {
+  for (const [block, set] of s.byBlock) {
+    // Blocks off-screen (windowing) or held stay as they are; they show through `show`.
+    if ((s.observer && !s.near.has(block)) || s.heldBlocks?.has(block)) continue;
+    for (const o of set) {
+      s.hide(o);
+      s.show(o);
+    }
+  }
+}
+
 export function createRangeWindow(
   view: (Window & typeof globalThis) | null,
   show: (o: Occurrence) => void,
   hide: (o: Occurrence) => void,
 ): RangeWindow {
-  // Occurrences by block, and the blocks whose ranges are registered (all of them until the
-  // page has more than WINDOW_THRESHOLD ranges; then those near the viewport).
-  const byBlock = new Map<Element, Set<Occurrence>>();
-  let total = 0;
-  const IO = view?.IntersectionObserver;
-  let observer: IntersectionObserver | null = null;
-  // Weak: a block keeps its last known state while it has no occurrences (an edited block is
-  // re-registered at once), without keeping removed blocks alive.
-  const near = new WeakSet<Element>();
-  // While held: the blocks whose occurrences are shown at release. By block, not by occurrence:
-  // a dense page holds tens of thousands of occurrences in a few thousand blocks, and what a
-  // block holds at release is in `byBlock` anyway.
-  let heldBlocks: Set<Element> | null = null;
-  const reveal = (o: Occurrence) => {
-    if (heldBlocks) heldBlocks.add(o.block);
-    else show(o);
+  const s: WindowState = {
+    show,
+    hide,
+    IO: view?.IntersectionObserver,
+    byBlock: new Map(),
+    total: 0,
+    observer: null,
+    near: new WeakSet(),
+    heldBlocks: null,
   };
-
-  const onIntersect = (entries: IntersectionObserverEntry[]) => {
-    for (const e of entries) {
-      const set = byBlock.get(e.target);
-      if (!set) continue;
-      if (e.isIntersecting) {
-        near.add(e.target);
-        for (const o of set) reveal(o);
-      } else {
-        near.delete(e.target);
-        for (const o of set) hide(o);
-      }
-    }
-  };
-
-  /** Switches to windowing: from now on the observer decides which blocks are registered. */
-  const startWindowing = () => {
-    if (observer || !IO) return;
-    observer = new IO(onIntersect, { rootMargin: WINDOW_MARGIN });
-    // What is registered stays so until the first callback reports each block's state; held
-    // blocks wait for it, so releasing them never registers the whole page for a frame.
-    for (const block of byBlock.keys()) {
-      if (!heldBlocks?.has(block)) near.add(block);
-      observer.observe(block);
-    }
-  };
-
   return {
-    add(occurrences) {
-      for (const o of occurrences) {
-        let set = byBlock.get(o.block);
-        if (!set) {
-          set = new Set();
-          byBlock.set(o.block, set);
-          observer?.observe(o.block); // its first callback registers it if near
-        }
-        set.add(o);
-        total++;
-        if (heldBlocks) heldBlocks.add(o.block);
-        else if (!observer || near.has(o.block)) show(o);
-      }
-      // Not while held: nothing is shown until release, and observing thousands of blocks costs
-      // the browser a long first computation.
-      if (!observer && !heldBlocks && total > WINDOW_THRESHOLD) startWindowing();
-    },
-    remove(o) {
-      const set = byBlock.get(o.block);
-      if (set?.delete(o)) {
-        total--;
-        if (set.size === 0) {
-          byBlock.delete(o.block);
-          observer?.unobserve(o.block);
-        }
-      }
-    },
+    add: (occurrences) => add(s, occurrences),
+    remove: (o) => remove(s, o),
     hold() {
-      heldBlocks ??= new Set();
+      s.heldBlocks ??= new Set();
     },
-    release() {
-      const pending = heldBlocks;
-      if (!pending) return;
-      // Windowing starts first, so held blocks wait for their first intersection report.
-      if (!observer && total > WINDOW_THRESHOLD) startWindowing();
-      heldBlocks = null;
-      for (const block of pending) {
-        if (observer && !near.has(block)) continue;
-        for (const o of byBlock.get(block) ?? []) show(o);
-      }
-    },
-    reshow() {
-      for (const [block, set] of byBlock) {
-        // Blocks off-screen (windowing) or held stay as they are; they show through `show`.
-        if ((observer && !near.has(block)) || heldBlocks?.has(block)) continue;
-        for (const o of set) {
-          hide(o);
-          show(o);
-        }
-      }
-    },
+    release: () => release(s),
+    reshow: () => reshow(s),
     dispose() {
-      observer?.disconnect();
-      observer = null;
-      byBlock.clear();
-      heldBlocks = null;
+      s.observer?.disconnect();
+      s.observer = null;
+      s.byBlock.clear();
+      s.heldBlocks = null;
     },
   };
 }

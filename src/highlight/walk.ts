@@ -39,6 +39,149 @@ const always = () => true;
 const CHECKPOINT_NODES = 512;
 
 /**
+ * What one walk carries across its roots. The open run's key and text are locals of
+ * `walkRoot` (a run never outlives its root); its Text nodes live here, one scratch array.
+ */
+interface WalkState {
+  readonly own: boolean;
+  readonly mayHold: (text: string) => boolean;
+  readonly onBlock: WalkOptions['onBlock'];
+  readonly out: Segment[];
+  /** Hosts whose open shadow roots are walked after the tree that holds them. */
+  readonly pending: Element[];
+  readonly nodes: Text[];
+}
+
+/** Ends the open run: a segment, if its text may hold a term. */
+function endRun(s: WalkState, key: BlockKey, run: string): void {
+  if (!s.mayHold(run) || !NON_SPACE.test(run)) return;
+  const nodes = s.nodes;
+  const parts: string[] = [];
+  const starts: number[] = [];
+  for (let i = 0, at = 0; i < nodes.length; i++) {
+    const data = (nodes[i] as Text).data;
+    parts.push(data);
+    starts.push(at);
+    at += data.length;
+  }
+  const block =
+    key.nodeType === DOCUMENT_FRAGMENT_NODE ? (key as ShadowRoot).host : (key as Element);
+  s.out.push({ key, block, nodes: nodes.slice(), starts, parts, text: run });
+}
+
+/** The node after the walker's current one's subtree: its text is never read. */
+function pastSubtree(w: TreeWalker): Node | null {
+  let next = w.nextSibling();
+  while (next === null && w.parentNode() !== null) next = w.nextSibling();
+  return next;
+}
+
+/** The segments of one root (an element or a shadow root), into `s.out`. */
+function* walkRoot(
+  s: WalkState,
+  root: Element | ShadowRoot,
+  rootKey: BlockKey | null,
+): Generator<null, void, undefined> {
+  const { own, onBlock, pending, nodes } = s;
+  const doc = root.ownerDocument as Document;
+  const skippedAttr = attributeSkips(root);
+  const w = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
+  // The open elements from the root down, and the block key in force inside each.
+  const els: Node[] = [root];
+  const keys: (BlockKey | null)[] = [rootKey];
+  let depth = 0;
+  let top: Node = root;
+  let key = rootKey;
+  // The open run: its key (null: none open) and its text.
+  let runKey: BlockKey | null = null;
+  let run = '';
+  let visited = 0;
+  let node = w.nextNode();
+  while (node !== null) {
+    if (++visited === CHECKPOINT_NODES) {
+      visited = 0;
+      yield null;
+    }
+    const parent = node.parentNode;
+    if (parent !== top) {
+      // Climbed out of elements: their keys no longer apply (a new key also ends the run).
+      while (depth > 0 && els[depth] !== parent) depth--;
+      top = els[depth] as Node;
+      key = keys[depth] as BlockKey | null;
+    }
+    if (node.nodeType === TEXT_NODE) {
+      const data = (node as Text).data;
+      if (key !== null && data.length > 0) {
+        if (runKey !== key) {
+          if (runKey !== null) endRun(s, runKey, run);
+          runKey = key;
+          run = data;
+          nodes.length = 0;
+        } else run += data;
+        nodes.push(node as Text);
+      }
+      node = w.nextNode();
+      continue;
+    }
+    const el = node as Element;
+    const kind = KINDS.get(el.localName);
+    const skipped = kind === KIND_SKIP || kind === KIND_INVISIBLE || skippedAttr?.has(el) === true;
+    const nested = !skipped && own && kind === KIND_BLOCK;
+    if (skipped || nested) {
+      // Skipped content that shows text of its own (code, an input) ends the run around it;
+      // in 'own' mode a nested block is its own key, and a block boundary all the same.
+      const splits = nested || (kind !== KIND_INVISIBLE && !el.hasAttribute('hidden'));
+      if (splits && runKey !== null) {
+        endRun(s, runKey, run);
+        runKey = null;
+      }
+      node = pastSubtree(w);
+      continue;
+    }
+    if (kind === KIND_BR || kind === KIND_BLOCK) {
+      if (runKey !== null) {
+        endRun(s, runKey, run);
+        runKey = null;
+      }
+      if (kind === KIND_BLOCK) {
+        key = el;
+        onBlock?.(el, el);
+      }
+    }
+    if (!own && el.shadowRoot !== null) pending.push(el);
+    depth++;
+    els[depth] = el;
+    keys[depth] = key;
+    top = el;
+    node = w.nextNode();
+  }
+  if (runKey !== null) endRun(s, runKey, run);
+}
+
+/** Walks `start` itself: a document's root element, a shadow root, or an element not skipped. */
+function* walkStart(
+  s: WalkState,
+  start: Element | ShadowRoot | Document,
+): Generator<null, void, undefined> {
+  let root: Element | ShadowRoot;
+  if (start.nodeType === DOCUMENT_NODE) {
+    const html = (start as Document).documentElement;
+    if (!html) return;
+    root = html;
+  } else root = start as Element | ShadowRoot;
+  if (root.nodeType === DOCUMENT_FRAGMENT_NODE) {
+    s.onBlock?.(root as ShadowRoot, (root as ShadowRoot).host);
+    yield* walkRoot(s, root, root as ShadowRoot);
+  } else if (!isSkippedElement(root as Element)) {
+    const el = root as Element;
+    const rootKey = isBlockElement(el) ? el : null;
+    if (rootKey) s.onBlock?.(el, el);
+    if (!s.own && el.shadowRoot !== null) s.pending.push(el);
+    yield* walkRoot(s, el, rootKey);
+  }
+}
+
+/**
  * The text segments of a subtree, returned when the walk is done; the generator yields `null`
  * every few hundred nodes so callers can spread a long page over time slices. One walk serves
  * the first pass (with the matcher's native pre-filter, so only the few runs that may hold a
@@ -55,128 +198,24 @@ export function* walkSegments(
   start: Element | ShadowRoot | Document,
   options: WalkOptions = {},
 ): Generator<null, Segment[], undefined> {
-  const own = options.mode === 'own';
-  const mayHold = options.mayHold ?? always;
-  const { onShadowRoot, onBlock } = options;
-  const out: Segment[] = [];
-  const pending: Element[] = [];
-  // The open run: its key (null: none open), its text and its Text nodes.
-  let runKey: BlockKey | null = null;
-  let run = '';
-  const nodes: Text[] = [];
-
-  const end = () => {
-    const key = runKey as BlockKey;
-    runKey = null;
-    if (!mayHold(run) || !NON_SPACE.test(run)) return;
-    const parts: string[] = [];
-    const starts: number[] = [];
-    for (let i = 0, at = 0; i < nodes.length; i++) {
-      const data = (nodes[i] as Text).data;
-      parts.push(data);
-      starts.push(at);
-      at += data.length;
-    }
-    const block =
-      key.nodeType === DOCUMENT_FRAGMENT_NODE ? (key as ShadowRoot).host : (key as Element);
-    out.push({ key, block, nodes: nodes.slice(), starts, parts, text: run });
+  const { onShadowRoot } = options;
+  const s: WalkState = {
+    own: options.mode === 'own',
+    mayHold: options.mayHold ?? always,
+    onBlock: options.onBlock,
+    out: [],
+    pending: [],
+    nodes: [],
   };
-
-  function* walk(root: Element | ShadowRoot, rootKey: BlockKey | null) {
-    const doc = root.ownerDocument as Document;
-    const skippedAttr = attributeSkips(root);
-    const w = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
-    // The open elements from the root down, and the block key in force inside each.
-    const els: Node[] = [root];
-    const keys: (BlockKey | null)[] = [rootKey];
-    let depth = 0;
-    let top: Node = root;
-    let key = rootKey;
-    let visited = 0;
-    let node = w.nextNode();
-    while (node !== null) {
-      if (++visited === CHECKPOINT_NODES) {
-        visited = 0;
-        yield null;
-      }
-      const parent = node.parentNode;
-      if (parent !== top) {
-        // Climbed out of elements: their keys no longer apply (a new key also ends the run).
-        while (depth > 0 && els[depth] !== parent) depth--;
-        top = els[depth] as Node;
-        key = keys[depth] as BlockKey | null;
-      }
-      if (node.nodeType === TEXT_NODE) {
-        const data = (node as Text).data;
-        if (key !== null && data.length > 0) {
-          if (runKey !== key) {
-            if (runKey !== null) end();
-            runKey = key;
-            run = data;
-            nodes.length = 0;
-          } else run += data;
-          nodes.push(node as Text);
-        }
-        node = w.nextNode();
-        continue;
-      }
-      const el = node as Element;
-      const kind = KINDS.get(el.localName);
-      const skipped =
-        kind === KIND_SKIP || kind === KIND_INVISIBLE || skippedAttr?.has(el) === true;
-      const nested = !skipped && own && kind === KIND_BLOCK;
-      if (skipped || nested) {
-        // Skipped content that shows text of its own (code, an input) ends the run around it;
-        // in 'own' mode a nested block is its own key, and a block boundary all the same.
-        const splits = nested || (kind !== KIND_INVISIBLE && !el.hasAttribute('hidden'));
-        if (splits && runKey !== null) end();
-        // Past the subtree: its text is never read.
-        let next = w.nextSibling();
-        while (next === null && w.parentNode() !== null) next = w.nextSibling();
-        node = next;
-        continue;
-      }
-      if (kind === KIND_BR || kind === KIND_BLOCK) {
-        if (runKey !== null) end();
-        if (kind === KIND_BLOCK) {
-          key = el;
-          onBlock?.(el, el);
-        }
-      }
-      if (!own && el.shadowRoot !== null) pending.push(el);
-      depth++;
-      els[depth] = el;
-      keys[depth] = key;
-      top = el;
-      node = w.nextNode();
-    }
-    if (runKey !== null) end();
-  }
-
-  let root: Element | ShadowRoot;
-  if (start.nodeType === DOCUMENT_NODE) {
-    const html = (start as Document).documentElement;
-    if (!html) return out;
-    root = html;
-  } else root = start as Element | ShadowRoot;
-  if (root.nodeType === DOCUMENT_FRAGMENT_NODE) {
-    onBlock?.(root as ShadowRoot, (root as ShadowRoot).host);
-    yield* walk(root, root as ShadowRoot);
-  } else if (!isSkippedElement(root as Element)) {
-    const el = root as Element;
-    const rootKey = isBlockElement(el) ? el : null;
-    if (rootKey) onBlock?.(el, el);
-    if (!own && el.shadowRoot !== null) pending.push(el);
-    yield* walk(el, rootKey);
-  }
+  yield* walkStart(s, start);
+  const { pending } = s;
   for (let i = 0; i < pending.length; i++) {
     const host = pending[i] as Element;
     const sr = host.shadowRoot as ShadowRoot;
     onShadowRoot?.(sr);
-    onBlock?.(sr, host);
-    yield* walk(sr, sr);
+    s.onBlock?.(sr, host);
+    yield* walkRoot(s, sr, sr);
   }
-  nodes.length = 0;
-  run = '';
-  return out;
+  s.nodes.length = 0;
+  return s.out;
 }

@@ -168,8 +168,8 @@ function deleteAll(job: Job, source: IDBIndex, range: IDBKeyRange, report: (n: n
   });
 }
 
-/** Opens the history lazily on first use; a failed open is retried on the next call. */
-export function createHistoryStore(options: HistoryStoreOptions = {}): HistoryStore {
+/** The database connection: opened lazily on first use; a failed open is retried on the next call. */
+function createConnection(options: HistoryStoreOptions) {
   const name = options.name ?? HISTORY_DB_NAME;
   let opening: Promise<IDBDatabase> | null = null;
 
@@ -193,20 +193,31 @@ export function createHistoryStore(options: HistoryStoreOptions = {}): HistorySt
     }
   };
 
-  async function run<T extends object>(
-    what: string,
-    mode: IDBTransactionMode,
-    work: (job: Job) => () => T,
-  ): Promise<HistoryResult<T>> {
-    let tx: IDBTransaction;
-    try {
-      tx = await begin(mode);
-    } catch (error) {
-      return toFailure(error, 'unavailable');
-    }
-    return runJob(tx, LOOKUPS, what, work);
-  }
+  return {
+    async run<T extends object>(
+      what: string,
+      mode: IDBTransactionMode,
+      work: (job: Job) => () => T,
+    ): Promise<HistoryResult<T>> {
+      let tx: IDBTransaction;
+      try {
+        tx = await begin(mode);
+      } catch (error) {
+        return toFailure(error, 'unavailable');
+      }
+      return runJob(tx, LOOKUPS, what, work);
+    },
+    close() {
+      const current = opening;
+      opening = null;
+      current?.then((db) => db.close()).catch(() => {});
+    },
+  };
+}
 
+/** Opens the history lazily on first use; a failed open is retried on the next call. */
+export function createHistoryStore(options: HistoryStoreOptions = {}): HistoryStore {
+  const { run, close } = createConnection(options);
   return {
     add(lookup, addOptions = {}) {
       const { id: _id, ...fields } = lookup;
@@ -266,10 +277,6 @@ export function createHistoryStore(options: HistoryStoreOptions = {}): HistorySt
         return () => ({});
       });
     },
-    close() {
-      const current = opening;
-      opening = null;
-      current?.then((db) => db.close()).catch(() => {});
-    },
+    close,
   };
 }
