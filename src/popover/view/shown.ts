@@ -28,6 +28,8 @@ export interface ViewState<O extends PopoverOccurrence> {
   /** The shadow host, built on the first prepare or show and dropped on hide. */
   ui: PopoverHost | null;
   shown: Shown<O> | null;
+  /** What `prepare` painted during the hover delay, and the term it announced. */
+  prepared: { occurrence: O; dir: 'ltr' | 'rtl'; term: string | null } | null;
   /** `navigate` and `reveal` bound to this state once, for the popover's buttons. */
   onNavigate(nav: NavState): void;
   onReveal(target: O): void;

@@ -50,7 +50,11 @@ function show<O extends PopoverOccurrence>(v: ViewState<O>, occurrence: O, optio
     return;
   }
   previous?.placement.abort();
-  const dir = directionAt(v, occurrence);
+  // A hover opens what `prepare` painted during the delay: the same content, so no repaint.
+  const ready =
+    !options.pinned && v.ui && v.prepared?.occurrence === occurrence ? v.prepared : null;
+  v.prepared = null;
+  const dir = ready?.dir ?? directionAt(v, occurrence);
   v.ui ??= createPopoverHost(v.doc, SHADOW_CSS);
   const ui = v.ui;
   attachPopoverHost(v.doc, ui);
@@ -67,7 +71,7 @@ function show<O extends PopoverOccurrence>(v: ViewState<O>, occurrence: O, optio
   };
   v.shown = shown;
   if (options.record) v.memory?.opened(occurrence, v.doc);
-  const term = paint(v, ui, shown);
+  const term = ready ? ready.term : paint(v, ui, shown);
   anchor(v, shown);
   if (options.focus) dialog(v)?.focus({ preventScroll: true });
   if (term) announce(v, term);
@@ -82,6 +86,7 @@ function show<O extends PopoverOccurrence>(v: ViewState<O>, occurrence: O, optio
 function hide<O extends PopoverOccurrence>(v: ViewState<O>, restoreFocus: boolean) {
   const { shown: current, ui, doc } = v;
   v.shown = null;
+  v.prepared = null;
   current?.placement.abort();
   if (!ui) return;
   const focusWasInside = doc.activeElement === ui.host;
@@ -98,12 +103,9 @@ function hide<O extends PopoverOccurrence>(v: ViewState<O>, restoreFocus: boolea
 function prepare<O extends PopoverOccurrence>(v: ViewState<O>, occurrence: O) {
   if (v.shown || v.host.signal.aborted || !liveRange(occurrence.range, v.doc)) return;
   v.ui ??= createPopoverHost(v.doc, SHADOW_CSS);
-  paint(v, v.ui, {
-    occurrence,
-    nav: startNav(occurrence.id),
-    pinned: false,
-    dir: directionAt(v, occurrence),
-  });
+  const dir = directionAt(v, occurrence);
+  const term = paint(v, v.ui, { occurrence, nav: startNav(occurrence.id), pinned: false, dir });
+  v.prepared = { occurrence, dir, term };
 }
 
 export function createPopoverView<O extends PopoverOccurrence>(
@@ -117,6 +119,7 @@ export function createPopoverView<O extends PopoverOccurrence>(
     memory,
     ui: null,
     shown: null,
+    prepared: null,
     onNavigate: (nav) => navigate(v, nav),
     onReveal: (target) => reveal(v, target),
   };

@@ -268,6 +268,19 @@ describe('startPopover: pointer', () => {
     expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
   });
 
+  it('a hover opens what was prepared during the delay without rendering it again', () => {
+    const reads = vi.spyOn(page.highlighter, 'occurrences');
+    page.setHit(page.occurrences[0]);
+    pointer('pointermove', document.body);
+    vi.advanceTimersByTime(16 + 100);
+    const prepared = reads.mock.calls.length;
+    expect(prepared).toBeGreaterThan(0);
+    expect(host()).toBeNull();
+    vi.advanceTimersByTime(200);
+    expect(shadow()?.querySelector('h2')?.textContent).toContain('Memorandum of understanding');
+    expect(reads.mock.calls.length).toBe(prepared);
+  });
+
   it('announces the opened popover', () => {
     page.setHit(page.occurrences[0]);
     pointer('pointermove', document.body);

@@ -52,6 +52,7 @@ function setup() {
     memory: undefined,
     ui,
     shown: null,
+    prepared: null,
     onNavigate: (nav) => navigate(v, nav),
     onReveal: (target) => reveal(v, target),
   };
