@@ -1,0 +1,93 @@
+import type { Ref } from 'preact';
+import { localEntry } from '../../src/glossary/localised-all';
+import type { Entry } from '../../src/glossary/schema';
+import { formatNumber, t } from '../../src/i18n';
+import { optionId } from './combobox';
+
+export interface ResultListProps {
+  listRef: Ref<HTMLDivElement>;
+  results: readonly Entry[];
+  activeIndex: number;
+  onActiveIndex: (index: number) => void;
+  onOpen: (id: string) => void;
+  pageCounts?: ReadonlyMap<string, number> | undefined;
+  owners?: ReadonlyMap<string, string> | undefined;
+}
+
+/** The listbox the search box controls (its id is the box's aria-controls). */
+export function ResultList({ listRef, results, activeIndex, ...rest }: ResultListProps) {
+  return (
+    <div
+      ref={listRef}
+      id="tl-results"
+      class="tl-results"
+      role="listbox"
+      aria-label={t('glossary_results_label')}
+    >
+      {results.map((entry, index) => (
+        <ResultOption
+          key={entry.id}
+          entry={entry}
+          selected={index === activeIndex}
+          onHover={() => index !== activeIndex && rest.onActiveIndex(index)}
+          onOpen={rest.onOpen}
+          count={rest.pageCounts?.get(entry.id)}
+          owner={rest.owners?.get(entry.id)}
+        />
+      ))}
+    </div>
+  );
+}
+
+interface ResultOptionProps {
+  entry: Entry;
+  selected: boolean;
+  onHover: () => void;
+  onOpen: (id: string) => void;
+  /** Occurrences on the page, when known. */
+  count: number | undefined;
+  /** "Your term" or a pack's name; undefined for the built-in glossary's entries. */
+  owner: string | undefined;
+}
+
+function ResultOption({ entry, selected, onHover, onOpen, count, owner }: ResultOptionProps) {
+  const local = localEntry(entry.id);
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard handled by the combobox input
+    <div
+      id={optionId(entry.id)}
+      role="option"
+      // Options are never tabbed to: focus stays in the search box (aria-activedescendant).
+      tabIndex={-1}
+      aria-selected={selected}
+      class="tl-result"
+      data-category={entry.category}
+      onClick={() => onOpen(entry.id)}
+      onMouseMove={onHover}
+    >
+      <span class="tl-dot" aria-hidden="true" />
+      <span class="tl-result__text">
+        <span class="tl-result__term" lang="en" dir="auto">
+          {entry.term}
+          {entry.abbreviation && entry.abbreviation !== entry.term && (
+            <span class="tl-result__abbr"> · {entry.abbreviation}</span>
+          )}
+          {owner !== undefined && <span class="tl-result__owner"> · {owner}</span>}
+        </span>
+        {local && (
+          <span class="tl-result__local" lang={local.lang} dir="auto">
+            {local.term}
+          </span>
+        )}
+        <span class="tl-result__definition" lang={local?.definition ? local.lang : 'en'} dir="auto">
+          {local?.definition ?? entry.definition}
+        </span>
+      </span>
+      {count !== undefined && count > 0 && (
+        <span class="tl-page__count" title={t('glossary_on_page_title')}>
+          {formatNumber(count)}
+        </span>
+      )}
+    </div>
+  );
+}
