@@ -1,11 +1,15 @@
 import type { Ref } from 'preact';
 import { localEntry } from '../../src/glossary/localised-all';
 import type { Entry } from '../../src/glossary/schema';
-import { formatNumber, t } from '../../src/i18n';
+import { formatNumber, SLOT, t, tAround } from '../../src/i18n';
 import { optionId } from './combobox';
 
-export interface ResultListProps {
+export interface ResultsProps {
   listRef: Ref<HTMLDivElement>;
+  query: string;
+  /** The chosen category's label, null for all. */
+  categoryLabel: string | null;
+  onClear: () => void;
   results: readonly Entry[];
   activeIndex: number;
   onActiveIndex: (index: number) => void;
@@ -14,8 +18,13 @@ export interface ResultListProps {
   owners?: ReadonlyMap<string, string> | undefined;
 }
 
-/** The listbox the search box controls (its id is the box's aria-controls). */
-export function ResultList({ listRef, results, activeIndex, ...rest }: ResultListProps) {
+/**
+ * The listbox the search box controls (its id is the box's aria-controls), or what to do when
+ * nothing matches. One component for both, so that the same element is reused between them.
+ */
+export function Results({ listRef, results, activeIndex, ...rest }: ResultsProps) {
+  // Called, not rendered as a component: a component would replace the listbox's element.
+  if (results.length === 0) return noResults(rest);
   return (
     <div
       ref={listRef}
@@ -88,6 +97,38 @@ function ResultOption({ entry, selected, onHover, onOpen, count, owner }: Result
           {formatNumber(count)}
         </span>
       )}
+    </div>
+  );
+}
+
+/** What to do when nothing matches: the query, in its own direction, and a way back. */
+function noResults({
+  query,
+  categoryLabel,
+  onClear,
+}: Pick<ResultsProps, 'query' | 'categoryLabel' | 'onClear'>) {
+  // The query is an element (<q>, its own direction); the words go around it.
+  const noMatch =
+    categoryLabel !== null
+      ? tAround('glossary_no_match_in_category', SLOT, categoryLabel)
+      : tAround('glossary_no_match', SLOT);
+  return (
+    <div class="tl-empty tl-empty--results" data-testid="no-results">
+      <p>
+        {query.trim() ? (
+          <>
+            {noMatch[0]}
+            <q dir="auto">{query.trim()}</q>
+            {noMatch[1]}
+          </>
+        ) : (
+          t('glossary_empty_category')
+        )}
+      </p>
+      <p class="tl-note">{t('glossary_no_match_hint')}</p>
+      <button type="button" class="tl-button" onClick={onClear}>
+        {t('glossary_clear_search')}
+      </button>
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import type { Ref } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { CATEGORIES, type Category, type Entry } from '../../src/glossary/schema';
-import { plural, SLOT, t, tAround } from '../../src/i18n';
+import { plural, t } from '../../src/i18n';
 import { AlphaIndex } from './AlphaIndex';
 import { isNavigationKey, moveActive, optionId } from './combobox';
-import { ResultList } from './GlossaryResults';
+import { Results } from './GlossaryResults';
 
 export interface GlossarySectionProps {
   query: string;
@@ -125,23 +125,18 @@ export function GlossarySection(props: GlossarySectionProps) {
       <p class="tl-results-summary" role="status">
         {summary}
       </p>
-      {results.length === 0 ? (
-        <NoResults
-          query={query}
-          categoryLabel={props.category ? props.categoryLabels[props.category] : null}
-          onClear={clear}
-        />
-      ) : (
-        <ResultList
-          listRef={listRef}
-          results={results}
-          activeIndex={activeIndex}
-          onActiveIndex={onActiveIndex}
-          onOpen={props.onOpen}
-          pageCounts={props.pageCounts}
-          owners={props.owners}
-        />
-      )}
+      <Results
+        listRef={listRef}
+        query={query}
+        categoryLabel={props.category ? props.categoryLabels[props.category] : null}
+        onClear={clear}
+        results={results}
+        activeIndex={activeIndex}
+        onActiveIndex={onActiveIndex}
+        onOpen={props.onOpen}
+        pageCounts={props.pageCounts}
+        owners={props.owners}
+      />
     </section>
   );
 }
@@ -221,39 +216,5 @@ function CategoryChips({ category, labels, onCategory }: CategoryChipsProps) {
         </button>
       ))}
     </fieldset>
-  );
-}
-
-interface NoResultsProps {
-  query: string;
-  /** The chosen category's label, null for all. */
-  categoryLabel: string | null;
-  onClear: () => void;
-}
-
-function NoResults({ query, categoryLabel, onClear }: NoResultsProps) {
-  // The query is an element (<q>, its own direction); the words go around it.
-  const noMatch =
-    categoryLabel !== null
-      ? tAround('glossary_no_match_in_category', SLOT, categoryLabel)
-      : tAround('glossary_no_match', SLOT);
-  return (
-    <div class="tl-empty tl-empty--results" data-testid="no-results">
-      <p>
-        {query.trim() ? (
-          <>
-            {noMatch[0]}
-            <q dir="auto">{query.trim()}</q>
-            {noMatch[1]}
-          </>
-        ) : (
-          t('glossary_empty_category')
-        )}
-      </p>
-      <p class="tl-note">{t('glossary_no_match_hint')}</p>
-      <button type="button" class="tl-button" onClick={onClear}>
-        {t('glossary_clear_search')}
-      </button>
-    </div>
   );
 }
