@@ -6,38 +6,30 @@ import {
   optionId,
 } from '../../../entrypoints/popup/combobox';
 
+const KEYS: NavigationKey[] = ['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp'];
+// Start indexes per option count: both ends, and enough of the middle to see a page move.
+const FROM: Record<number, number[]> = { 5: [0, 1, 2, 3, 4], 20: [0, 1, 9, 15, 19] };
+
 describe('moveActive', () => {
-  it.each<[NavigationKey, number, number, number]>([
-    ['ArrowDown', 0, 5, 1],
-    ['ArrowDown', 4, 5, 0],
-    ['ArrowDown', 0, 1, 0],
-    ['ArrowUp', 3, 5, 2],
-    ['ArrowUp', 0, 5, 4],
-    ['ArrowUp', 0, 1, 0],
-    ['PageDown', 0, 20, 8],
-    ['PageDown', 15, 20, 19],
-    ['PageDown', 19, 20, 19],
-    ['PageUp', 12, 20, 4],
-    ['PageUp', 5, 20, 0],
-    ['PageUp', 0, 20, 0],
-  ])('%s from %i of %i -> %i', (key, index, count, expected) => {
-    expect(moveActive(key, index, count)).toBe(expected);
+  // Arrows wrap round; page keys move eight and stop at either end.
+  it.each<[NavigationKey, number, number[]]>([
+    ['ArrowDown', 5, [1, 2, 3, 4, 0]],
+    ['ArrowUp', 5, [4, 0, 1, 2, 3]],
+    ['PageDown', 20, [8, 9, 17, 19, 19]],
+    ['PageUp', 20, [0, 0, 1, 7, 11]],
+  ])('%s among %i options', (key, count, expected) => {
+    expect(FROM[count]?.map((from) => moveActive(key, from, count))).toEqual(expected);
+  });
+  it.each(KEYS)('%s with one option stays on it', (key) => {
+    expect(moveActive(key, 0, 1)).toBe(0);
   });
 });
 
 describe('isNavigationKey', () => {
-  it.each<[string, boolean]>([
-    ['ArrowDown', true],
-    ['ArrowUp', true],
-    ['PageDown', true],
-    ['PageUp', true],
-    ['Enter', false],
-    ['Escape', false],
-    ['Home', false],
-    ['a', false],
-  ])('%s -> %s', (key, expected) => {
-    expect(isNavigationKey(key)).toBe(expected);
-  });
+  it.each(KEYS)('%s moves', (key) => expect(isNavigationKey(key)).toBe(true));
+  it.each(['Enter', 'Escape', 'Home', 'End', 'a', ''])('%j does not', (key) =>
+    expect(isNavigationKey(key)).toBe(false),
+  );
 });
 
 describe('optionId', () => {
