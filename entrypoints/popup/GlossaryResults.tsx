@@ -4,18 +4,24 @@ import type { Entry } from '../../src/glossary/schema';
 import { formatNumber, SLOT, t, tAround } from '../../src/i18n';
 import { optionId } from './combobox';
 
-export interface ResultsProps {
+/** The results and what is known of them; the glossary section takes the same. */
+export interface ResultListProps {
+  results: readonly Entry[];
+  activeIndex: number;
+  onActiveIndex: (index: number) => void;
+  onOpen: (id: string) => void;
+  /** Occurrences on the current page by entry id, when known. */
+  pageCounts?: ReadonlyMap<string, number> | undefined;
+  /** "Your term" or a pack's name, for entries that are not the built-in glossary's. */
+  owners?: ReadonlyMap<string, string> | undefined;
+}
+
+export interface ResultsProps extends ResultListProps {
   listRef: Ref<HTMLDivElement>;
   query: string;
   /** The chosen category's label, null for all. */
   categoryLabel: string | null;
   onClear: () => void;
-  results: readonly Entry[];
-  activeIndex: number;
-  onActiveIndex: (index: number) => void;
-  onOpen: (id: string) => void;
-  pageCounts?: ReadonlyMap<string, number> | undefined;
-  owners?: ReadonlyMap<string, string> | undefined;
 }
 
 /**
@@ -33,17 +39,17 @@ export function Results({ listRef, results, activeIndex, ...rest }: ResultsProps
       role="listbox"
       aria-label={t('glossary_results_label')}
     >
-      {results.map((entry, index) => (
-        <ResultOption
-          key={entry.id}
-          entry={entry}
-          selected={index === activeIndex}
-          onHover={() => index !== activeIndex && rest.onActiveIndex(index)}
-          onOpen={rest.onOpen}
-          count={rest.pageCounts?.get(entry.id)}
-          owner={rest.owners?.get(entry.id)}
-        />
-      ))}
+      {results.map((entry, index) =>
+        // Called, not rendered: one component per entry would add hundreds on the popup's open.
+        resultOption({
+          entry,
+          selected: index === activeIndex,
+          onHover: () => index !== activeIndex && rest.onActiveIndex(index),
+          onOpen: rest.onOpen,
+          count: rest.pageCounts?.get(entry.id),
+          owner: rest.owners?.get(entry.id),
+        }),
+      )}
     </div>
   );
 }
@@ -59,11 +65,12 @@ interface ResultOptionProps {
   owner: string | undefined;
 }
 
-function ResultOption({ entry, selected, onHover, onOpen, count, owner }: ResultOptionProps) {
+function resultOption({ entry, selected, onHover, onOpen, count, owner }: ResultOptionProps) {
   const local = localEntry(entry.id);
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard handled by the combobox input
     <div
+      key={entry.id}
       id={optionId(entry.id)}
       role="option"
       // Options are never tabbed to: focus stays in the search box (aria-activedescendant).

@@ -4,22 +4,14 @@ import { CATEGORIES, type Category, type Entry } from '../../src/glossary/schema
 import { plural, t } from '../../src/i18n';
 import { AlphaIndex } from './AlphaIndex';
 import { isNavigationKey, moveActive, optionId } from './combobox';
-import { Results } from './GlossaryResults';
+import { type ResultListProps, Results } from './GlossaryResults';
 
-export interface GlossarySectionProps {
+export interface GlossarySectionProps extends ResultListProps {
   query: string;
   onQuery: (query: string) => void;
   category: Category | null;
   onCategory: (category: Category | null) => void;
   categoryLabels: Record<Category, string>;
-  results: readonly Entry[];
-  activeIndex: number;
-  onActiveIndex: (index: number) => void;
-  onOpen: (id: string) => void;
-  /** Occurrences on the current page by entry id, when known. */
-  pageCounts?: ReadonlyMap<string, number> | undefined;
-  /** "Your term" or a pack's name, for entries that are not the built-in glossary's. */
-  owners?: ReadonlyMap<string, string> | undefined;
   inputRef?: Ref<HTMLInputElement> | undefined;
 }
 
