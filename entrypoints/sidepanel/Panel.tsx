@@ -65,12 +65,10 @@ function Jumps({ entry, count, onJump }: { entry: Entry; count: number; onJump(i
   );
 }
 
-/** The page briefing: the active tab's terms by category, with definitions and jumps. */
-export function Panel(props: PanelProps) {
-  const [settings] = useSettings(props.settings);
+/** The active tab and what its content script found, asked again when that tab reports a change. */
+function usePageBriefing(props: PanelProps) {
   const [tabId, setTabId] = useState<number | null>(null);
   const [state, setState] = useState<PageStateResponse | null | 'loading'>('loading');
-
   useEffect(() => {
     const controller = new AbortController();
     const load = async (changed?: number) => {
@@ -85,7 +83,61 @@ export function Panel(props: PanelProps) {
     props.onPageChange((id) => void load(id), controller.signal);
     return () => controller.abort();
   }, [props]);
+  return { tabId, state };
+}
 
+/** One button per export format; each asks the tab for its terms when pressed. */
+function ExportButtons(props: Pick<PanelProps, 'pageTerms' | 'exportPage'> & { tabId: number }) {
+  return (
+    <div class="tl-button-row">
+      {(['csv', 'anki'] as const).map((kind) => (
+        <button
+          key={kind}
+          type="button"
+          class="tl-button"
+          onClick={async () => {
+            const reply = await props.pageTerms(props.tabId);
+            if (reply) props.exportPage(reply, kind);
+          }}
+        >
+          {t(`panel_export_${kind}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function CategorySection({
+  group,
+  onJump,
+}: {
+  group: BriefingGroup;
+  onJump(id: string, i: number): void;
+}) {
+  return (
+    <section class="tl-panel__category" data-category={group.category}>
+      <h2>
+        {CATEGORY_LABELS[group.category]} ({plural('panel_category_count', group.count)})
+      </h2>
+      <ul class="tl-panel__entries">
+        {group.entries.map(({ entry, count }) => (
+          <li key={entry.id} data-panel-entry={entry.id}>
+            <strong>{entry.term}</strong> · {plural('panel_entry_count', count)}
+            <p class="tl-panel__definition" lang="en">
+              {entry.definition}
+            </p>
+            <Jumps entry={entry} count={count} onJump={(i) => onJump(entry.id, i)} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The page briefing: the active tab's terms by category, with definitions and jumps. */
+export function Panel(props: PanelProps) {
+  const [settings] = useSettings(props.settings);
+  const { tabId, state } = usePageBriefing(props);
   const groups = state && state !== 'loading' ? briefing(state) : [];
   return (
     <main class="tl-panel">
@@ -103,21 +155,7 @@ export function Panel(props: PanelProps) {
         </label>
       )}
       {groups.length > 0 && tabId !== null && (
-        <div class="tl-button-row">
-          {(['csv', 'anki'] as const).map((kind) => (
-            <button
-              key={kind}
-              type="button"
-              class="tl-button"
-              onClick={async () => {
-                const reply = await props.pageTerms(tabId);
-                if (reply) props.exportPage(reply, kind);
-              }}
-            >
-              {t(`panel_export_${kind}`)}
-            </button>
-          ))}
-        </div>
+        <ExportButtons tabId={tabId} pageTerms={props.pageTerms} exportPage={props.exportPage} />
       )}
       {state === 'loading' && <p class="tl-hint">{t('panel_loading')}</p>}
       {state === null && <p class="tl-hint">{t('panel_unavailable')}</p>}
@@ -125,26 +163,11 @@ export function Panel(props: PanelProps) {
         <p class="tl-hint">{t('panel_empty')}</p>
       )}
       {groups.map((group) => (
-        <section key={group.category} class="tl-panel__category" data-category={group.category}>
-          <h2>
-            {CATEGORY_LABELS[group.category]} ({plural('panel_category_count', group.count)})
-          </h2>
-          <ul class="tl-panel__entries">
-            {group.entries.map(({ entry, count }) => (
-              <li key={entry.id} data-panel-entry={entry.id}>
-                <strong>{entry.term}</strong> · {plural('panel_entry_count', count)}
-                <p class="tl-panel__definition" lang="en">
-                  {entry.definition}
-                </p>
-                <Jumps
-                  entry={entry}
-                  count={count}
-                  onJump={(i) => tabId !== null && props.reveal(tabId, entry.id, i)}
-                />
-              </li>
-            ))}
-          </ul>
-        </section>
+        <CategorySection
+          key={group.category}
+          group={group}
+          onJump={(id, i) => tabId !== null && props.reveal(tabId, id, i)}
+        />
       ))}
     </main>
   );
