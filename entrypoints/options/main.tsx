@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import '../../src/ui/theme.css';
+import '../../src/ui/components.css';
 import './style.css';
+import './sites.css';
 import { localiseDocument } from '../../src/i18n';
 import { App } from './App';
 

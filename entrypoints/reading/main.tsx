@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import '../../src/ui/theme.css';
+import '../../src/ui/components.css';
 import '../options/style.css';
+import '../options/sites.css';
 import './style.css';
 import { createHistoryStore } from '../../src/history/store';
 import { t, uiDir, uiLocale } from '../../src/i18n';

@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import { asGlossaryEntry } from '../../packs/display';
 import { Popover } from '../../ui/Popover';
 import popoverCss from '../../ui/popover.css?inline';
+import componentsCss from '../../ui/components.css?inline';
 import themeCss from '../../ui/theme.css?inline';
 import type { PopoverActions, PopoverHighlighter, PopoverOccurrence, ViewHost } from '../types';
 import { MemoryBar } from './MemoryBar';
@@ -16,7 +17,7 @@ import { pageSentences } from './page-sentences';
 import { pinRootUnits } from './shadow-css';
 
 /** The shadow root's styles, with `rem` pinned so the page's root font size cannot resize us. */
-export const SHADOW_CSS = pinRootUnits(`${themeCss}\n${popoverCss}`);
+export const SHADOW_CSS = pinRootUnits(`${themeCss}\n${componentsCss}\n${popoverCss}`);
 
 /** What the popover's content depends on. */
 export interface Rendered<O> {

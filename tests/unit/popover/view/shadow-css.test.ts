@@ -27,7 +27,7 @@ describe('pinRootUnits', () => {
 describe('the popover stylesheets, pinned', () => {
   it('keep no rem unit once pinned (rem follows the page root inside a shadow root)', () => {
     const read = (f: string) => readFileSync(path.join(repoRoot, 'src/ui', f), 'utf8');
-    const raw = `${read('theme.css')}\n${read('popover.css')}`;
+    const raw = `${read('theme.css')}\n${read('components.css')}\n${read('popover.css')}`;
     expect(raw).toMatch(/\drem\b/);
     const pinned = pinRootUnits(raw);
     expect(pinned).not.toMatch(/\drem\b/);
