@@ -1,4 +1,5 @@
 import { isArabicScript } from '../chars';
+import { FNV_OFFSET, FNV_PRIME, hashKey } from '../vocabulary';
 import { type Language, languageOfTag, SCRIPT_OF } from './languages';
 
 /**
@@ -23,13 +24,17 @@ const FUNCTION_WORDS: Readonly<Record<'en' | 'fr' | 'tr' | 'ms' | 'id', readonly
   id: ['yang', 'dan', 'untuk', 'dengan', 'ini', 'itu', 'pada', 'dalam', 'tidak', 'akan', 'oleh', 'kepada', 'telah', 'bahwa', 'tersebut', 'pemerintah', 'karena', 'bisa', 'sebagai'],
 };
 
-/** The languages above, and per function word the bit set of those it belongs to. */
+/**
+ * The languages above, and per function word (by its hash: no word string is built while a
+ * sample is read) the bit set of those it belongs to.
+ */
 const LATIN_GUESSES = Object.keys(FUNCTION_WORDS) as Language[];
-const WORD_LANGS = new Map<string, number>();
+const WORD_LANGS = new Map<number, number>();
 let longestWord = 0;
 LATIN_GUESSES.forEach((lang, i) => {
   for (const w of FUNCTION_WORDS[lang as keyof typeof FUNCTION_WORDS]) {
-    WORD_LANGS.set(w, (WORD_LANGS.get(w) ?? 0) | (1 << i));
+    const h = hashKey(w);
+    WORD_LANGS.set(h, (WORD_LANGS.get(h) ?? 0) | (1 << i));
     longestWord = Math.max(longestWord, w.length);
   }
 });
@@ -70,13 +75,19 @@ function latinLanguage(sample: string): Language | null {
   const counts = new Array<number>(LATIN_GUESSES.length).fill(0);
   const lower = sample.toLowerCase();
   let start = -1;
+  let h = FNV_OFFSET;
   for (let i = 0; i <= lower.length; i++) {
-    if (i < lower.length && isLatinLetter(lower.charCodeAt(i))) {
-      if (start < 0) start = i;
+    const c = i < lower.length ? lower.charCodeAt(i) : 0;
+    if (isLatinLetter(c)) {
+      if (start < 0) {
+        start = i;
+        h = FNV_OFFSET;
+      }
+      h = Math.imul(h ^ c, FNV_PRIME);
       continue;
     }
     if (start < 0) continue;
-    const langs = i - start <= longestWord ? (WORD_LANGS.get(lower.slice(start, i)) ?? 0) : 0;
+    const langs = i - start <= longestWord ? (WORD_LANGS.get(h >>> 0) ?? 0) : 0;
     start = -1;
     for (let bits = langs, l = 0; bits !== 0; bits >>= 1, l++)
       if (bits & 1) counts[l] = (counts[l] ?? 0) + 1;
