@@ -1,12 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { UserTables } from '../../../src/packs/compile';
-import {
-  getPageExtras,
-  getUserEntries,
-  setUserTables,
-  updateNotTerms,
-} from '../../../src/platform/user-tables';
+import { getPageExtras, getUserEntries, setUserTables } from '../../../src/packs/stored';
+import { defineUserStorage, updateNotTerms } from '../../../src/platform/user-tables';
 
 const tables = { revision: 2, builtIn: 'x', tables: {}, categories: [] } as unknown as UserTables;
 
@@ -29,5 +25,12 @@ describe('the reader’s tables in storage.local', () => {
     await setUserTables(null, null);
     await updateNotTerms(() => ({}));
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('are the same items whatever types a caller gives them', async () => {
+    const other = defineUserStorage<{ n: number }, string>();
+    await other.setUserTables({ n: 1 }, 'entries');
+    expect(await other.getUserTables()).toEqual({ n: 1 });
+    expect(await getUserEntries()).toBe('entries');
   });
 });
