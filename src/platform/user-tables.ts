@@ -1,12 +1,14 @@
 import { storage } from '@wxt-dev/storage';
+import { USER_GATE_KEY } from './user-gate';
 
 /*
  * The reader's compiled terms, as storage.local items. The pack store itself is IndexedDB of the
  * extension origin, which content scripts cannot open (theirs is the page's), so the background
  * compiles it and puts the result here: one item of tables that every page reads at start (absent
- * when the reader has no terms, so it costs nothing then), and one of entries for display that a
- * page reads only when a popover needs one. storage.local allows 10 MB; 10,000 entries are about
- * 1 MB of tables.
+ * when the reader has no terms, so it costs nothing then), one of entries for display that a page
+ * reads only when a popover needs one, and a small frame gate that a sub-frame reads only when
+ * the build's gate turns it away (src/content/frame-gate.ts). storage.local allows 10 MB; 10,000
+ * entries are about 1 MB of tables.
  *
  * What the tables and entries hold is the packs layer's business: src/packs/stored.ts defines the
  * items with its types, so this bottom layer imports nothing above it.
@@ -72,9 +74,9 @@ export interface UserStorage<Tables, Entries> {
   /**
    * Writes the items, entries first, so a page that sees new tables finds their entries. Entries
    * over the quota (thousands of 4,000-character definitions) must not cost the highlighting:
-   * the tables are written anyway, and the failure is reported. Null tables remove both.
+   * the tables are written anyway, and the failure is reported. Null tables remove every item.
    */
-  setUserTables(tables: Tables | null, entries: Entries | null): Promise<void>;
+  setUserTables(tables: Tables | null, entries: Entries | null, gate: string | null): Promise<void>;
   watchUserTables(cb: (tables: Tables | null) => void, signal?: AbortSignal): void;
   watchUserEntries(cb: (entries: Entries | null) => void, signal?: AbortSignal): void;
   /**
@@ -88,12 +90,13 @@ export interface UserStorage<Tables, Entries> {
 export function defineUserStorage<Tables, Entries>(): UserStorage<Tables, Entries> {
   const tablesItem = storage.defineItem<Tables | null>('local:userTables', { fallback: null });
   const entriesItem = storage.defineItem<Entries | null>('local:userEntries', { fallback: null });
+  const gateItem = storage.defineItem<string | null>(`local:${USER_GATE_KEY}`, { fallback: null });
   return {
     getUserTables: () => readOrNull(tablesItem),
     getUserEntries: () => readOrNull(entriesItem),
-    async setUserTables(tables, entries) {
+    async setUserTables(tables, entries, gate) {
       if (tables === null || entries === null) {
-        await Promise.all([tablesItem, entriesItem].map((item) => item.removeValue()));
+        await Promise.all([tablesItem, entriesItem, gateItem].map((item) => item.removeValue()));
         return;
       }
       try {
@@ -102,6 +105,7 @@ export function defineUserStorage<Tables, Entries>(): UserStorage<Tables, Entrie
         console.error('[termlight] could not store your entries for display', error);
         await entriesItem.removeValue().catch(() => undefined);
       }
+      await (gate === null ? gateItem.removeValue() : gateItem.setValue(gate));
       await tablesItem.setValue(tables);
     },
     watchUserTables: (cb, signal) => watchItem(tablesItem, cb, signal),
