@@ -2,7 +2,9 @@
  * Issue #16 end to end, in both browsers: a term added in options is highlighted on a page and
  * explained on hover, marked as the reader's; a CSV pack (through the column step) and a TBX pack
  * import, highlight and are found by the popup's search; my terms export to JSON, and that file imports back as a pack; "Not a
- * term here" in the popover hides the phrase on the site until options shows it again.
+ * term here" in the popover hides the phrase on the site until options shows it again. A
+ * same-origin frame holding only the reader's term is highlighted too, though the build's frame
+ * gate (the glossary's) turns it away.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +34,23 @@ const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/packs/${name}`, import.meta.url), 'utf8');
 
 const DEFINITION = 'A made-up task group that exists only in <b>Termlight</b> tests.';
+/** The fixture's iframe, whose text holds the reader's term and no glossary word. */
+const FRAME = '#mine';
+
+/** Why the loader skipped the fixture's iframe, once it has looked at it. */
+function frameSkipReason(page: E2EPage): Promise<string> {
+  return poll(
+    async () =>
+      (await page.evaluate((selector: string) => {
+        const win = document.querySelector<HTMLIFrameElement>(selector)?.contentWindow;
+        const skip = win?.performance.getEntriesByName('termlight:skip')[0] as
+          | PerformanceMark
+          | undefined;
+        return (skip?.detail as { reason?: string } | null)?.reason ?? null;
+      }, FRAME)) ?? undefined,
+    { what: 'the frame gate to look at the iframe' },
+  );
+}
 
 /** Waits until the options page's My terms section has loaded its store (Add is enabled). */
 function myTermsReady(options: E2EPage): Promise<unknown> {
@@ -118,6 +137,10 @@ for (const name of BROWSERS) {
     it('adds a term, imports CSV and TBX packs, exports and imports again', async () => {
       const options = await openExtensionPage(browser(), '/options.html');
       try {
+        // Before the reader has the term, the build's gate keeps the iframe from starting.
+        const before = await article();
+        expect(await frameSkipReason(before)).toBe('no-terms');
+        await before.close();
         await myTermsReady(options);
         await click(options, '[data-testid="term-add"]');
         await fill(options, 'term-term', 'Zephyr task group');
@@ -139,6 +162,9 @@ for (const name of BROWSERS) {
         // categoryTexts gives normalised (lower-case) texts.
         expect(found).toContain('zephyr task group');
         expect(found).toContain('defense cooperation');
+        // The iframe too: the reader's own gate lets it through.
+        await waitForIdle(page, { frame: FRAME });
+        expect(categoryTexts(await readHighlights(page, FRAME))).toEqual(['zephyr task group']);
         const box = (await findTerm(page, 'Zephyr task group', 0, 0.5))?.rects[0];
         if (!box) throw new Error('No highlighted "Zephyr task group"');
         const at = centre(box);
