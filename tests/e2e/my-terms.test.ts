@@ -15,10 +15,20 @@ import {
   chooseFile,
   interceptDownloads,
   openExtensionPage,
-  readLocalStorage,
   takeDownloads,
   typeText,
 } from './extension-pages';
+import {
+  click,
+  FRAME,
+  fill,
+  frameSkipped,
+  myTermsReady,
+  startCost,
+  tableIds,
+  text,
+  waitForTables,
+} from './my-terms-pages';
 import {
   categoryTexts,
   centre,
@@ -35,97 +45,6 @@ const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/packs/${name}`, import.meta.url), 'utf8');
 
 const DEFINITION = 'A made-up task group that exists only in <b>Termlight</b> tests.';
-/** The fixture's iframe, whose text holds the reader's term and no glossary word. */
-const FRAME = '#mine';
-
-/**
- * Waits until the loader has skipped the fixture's iframe. The frame is visible and larger than
- * a pixel, so a skip is for its text. (The mark's `detail.reason` says so too, but Firefox does
- * not let the page read an object the content script made.)
- */
-function frameSkipped(page: E2EPage): Promise<true> {
-  return poll(
-    async () =>
-      (await page.evaluate((selector: string) => {
-        const win = document.querySelector<HTMLIFrameElement>(selector)?.contentWindow;
-        return (win?.performance.getEntriesByName('termlight:skip').length ?? 0) > 0;
-      }, FRAME))
-        ? true
-        : undefined,
-    { what: 'the frame gate to skip the iframe' },
-  );
-}
-
-/** Waits until the options page's My terms section has loaded its store (Add is enabled). */
-function myTermsReady(options: E2EPage): Promise<unknown> {
-  return poll(
-    async () =>
-      (await options.evaluate(
-        () =>
-          document.querySelector<HTMLButtonElement>('[data-testid="term-add"]')?.disabled === false,
-      ))
-        ? true
-        : undefined,
-    { what: 'the My terms section' },
-  );
-}
-
-/** Sets a form control's value the way typing does (Preact listens to input and change). */
-function fill(page: E2EPage, testId: string, value: string): Promise<void> {
-  return page.evaluate(
-    ({ testId, value }) => {
-      const el = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(
-        `[data-testid="${testId}"]`,
-      );
-      if (!el) throw new Error(`No field ${testId}`);
-      el.value = value;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    { testId, value },
-  );
-}
-
-function click(page: E2EPage, selector: string): Promise<void> {
-  return page.evaluate((selector: string) => {
-    const el = document.querySelector<HTMLElement>(selector);
-    if (!el) throw new Error(`Nothing matches ${selector}`);
-    el.click();
-  }, selector);
-}
-
-const text = (page: E2EPage, selector: string) =>
-  page.evaluate(
-    (selector: string) => document.querySelector(selector)?.textContent ?? null,
-    selector,
-  );
-
-/** The ids in the compiled tables the background put in storage.local. */
-async function tableIds(options: E2EPage): Promise<string[]> {
-  const stored = JSON.parse(await readLocalStorage(options)) as {
-    userTables?: { tables: { terms: string[] } };
-  };
-  return stored.userTables?.tables.terms ?? [];
-}
-
-/** Waits until the background has compiled tables that hold `id`. */
-function waitForTables(options: E2EPage, id: string, timeout?: number): Promise<true> {
-  return poll(async () => ((await tableIds(options)).includes(id) ? true : undefined), {
-    what: `compiled tables with ${id}`,
-    ...(timeout ? { timeout } : {}),
-  });
-}
-
-/** The page's own start: reading storage, loading the tables, the first pass (its marks). */
-function startCost(page: E2EPage): Promise<string> {
-  return page.evaluate(() => {
-    const at = (n: string) => performance.getEntriesByName(`termlight:${n}`)[0]?.startTime;
-    const [script, settings, tables, idle] = ['script', 'settings', 'tables', 'idle'].map(at);
-    const ms = (a?: number, b?: number) =>
-      a === undefined || b === undefined ? 'n/a' : (b - a).toFixed(1);
-    return `engine + read ${ms(script, settings)} ms, load tables ${ms(settings, tables)} ms, first pass ${ms(tables, idle)} ms`;
-  });
-}
-
 for (const name of BROWSERS) {
   describe.skipIf(shouldSkip(name))(`${name}: my terms and packs`, () => {
     const server = useServer();
