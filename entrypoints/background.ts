@@ -6,6 +6,7 @@ import { entryById } from '../src/glossary/glossary';
 import { shippedGlossary } from '../src/glossary/shipped';
 import { createHistoryStore } from '../src/history/store';
 import { openPackStore } from '../src/packs/store';
+import { getUserTables, setUserTables } from '../src/packs/stored';
 import { setHistoryStatus } from '../src/platform/history-status';
 import {
   createContextMenus,
@@ -17,7 +18,7 @@ import {
 } from '../src/platform/menus';
 import { onMessage, sendToTab } from '../src/platform/messaging';
 import { activeTab, openHistory, openReference, setBadge } from '../src/platform/tabs';
-import { getUserTables, setUserTables, watchPacksChanged } from '../src/platform/user-tables';
+import { watchPacksChanged } from '../src/platform/user-tables';
 import { getSettings, updateSettings, watchSettings } from '../src/settings/store';
 
 // Wiring only: logic lives in src/background. Listeners are registered synchronously at start-up

@@ -11,17 +11,15 @@ import { glossarySource, withoutPhrases } from '../src/content/sources';
 import { shippedGlossary } from '../src/glossary/shipped';
 import { uiLocale } from '../src/i18n';
 import type { UserDisplayEntry } from '../src/packs/display';
-import { loadChunk, loadJson } from '../src/platform/chunks';
-import { onMessage, sendToBackground } from '../src/platform/messaging';
 import {
   getPageExtras,
   getUserEntries,
-  type NotTerms,
-  updateNotTerms,
-  watchNotTerms,
   watchUserEntries,
   watchUserTables,
-} from '../src/platform/user-tables';
+} from '../src/packs/stored';
+import { loadChunk, loadJson } from '../src/platform/chunks';
+import { onMessage, sendToBackground } from '../src/platform/messaging';
+import { type NotTerms, updateNotTerms, watchNotTerms } from '../src/platform/user-tables';
 import { startPopover } from '../src/popover/controller';
 import { loadLocalTable } from '../src/popover/local-table';
 import type { ViewFactory } from '../src/popover/types';

@@ -3,8 +3,10 @@ import { ENGINE_CHUNK, ENGINE_SLOT, type EngineStarter } from '../src/content/ch
 import { frameReady } from '../src/content/frame-gate';
 import { extensionLifetime } from '../src/content/lifetime';
 import { shippedGate } from '../src/glossary/shipped-gate';
+import { parseGate } from '../src/matcher/gate';
 import { loadChunk } from '../src/platform/chunks';
 import { extensionAlive } from '../src/platform/runtime';
+import { readUserGate } from '../src/platform/user-gate';
 import { MARK, mark } from '../src/util/marks';
 
 // The content script, declared in wxt.config.ts with the highlight styles. Every frame pays for
@@ -16,7 +18,9 @@ export default defineUnlistedScript(async () => {
   mark(MARK.script);
   const signal = extensionLifetime(window, extensionAlive);
   const isTopFrame = window.top === window;
-  if (!(await frameReady(window, document, isTopFrame, shippedGate(), signal))) return;
+  // The reader's own gate is read only for a sub-frame the build's gate turns away.
+  const userGate = async () => parseGate(await readUserGate());
+  if (!(await frameReady(window, document, isTopFrame, shippedGate(), signal, userGate))) return;
   if (!extensionAlive()) return;
   try {
     const start = await loadChunk<EngineStarter>(ENGINE_CHUNK, ENGINE_SLOT);

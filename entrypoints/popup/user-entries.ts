@@ -4,7 +4,7 @@ import type { Entry } from '../../src/glossary/schema';
 import { createGlossarySearch, type GlossarySearch } from '../../src/glossary/search';
 import { t } from '../../src/i18n';
 import { asGlossaryEntry, type UserDisplayEntry } from '../../src/packs/display';
-import { getUserEntries, watchUserEntries } from '../../src/platform/user-tables';
+import { getUserEntries, watchUserEntries } from '../../src/packs/stored';
 
 export interface UserEntriesView {
   byId: ReadonlyMap<string, Entry>;

@@ -19,7 +19,8 @@ export interface UserTablesDeps {
   openStore(): Promise<PackSnapshotSource>;
   builtIn(): BuiltInTables;
   readStored(): Promise<UserTables | null>;
-  write(tables: UserTables | null, entries: UserEntries | null): Promise<void>;
+  /** `gate`: the frame gate of the reader's forms, as JSON (see `CompiledUserTables`). */
+  write(tables: UserTables | null, entries: UserEntries | null, gate: string | null): Promise<void>;
   compile?: CompileOptions;
 }
 
@@ -40,17 +41,19 @@ export function createUserTablesCompiler(deps: UserTablesDeps): { refresh(): Pro
     const builtIn = deps.builtIn();
     const [snapshot, stored] = await Promise.all([source.snapshot(), deps.readStored()]);
     if (snapshot.entries.length === 0) {
-      if (stored !== null) await deps.write(null, null);
+      if (stored !== null) await deps.write(null, null, null);
       return;
     }
     if (stored?.revision === snapshot.revision && stored.builtIn === builtIn.stamp) return;
     const names = new Map((await source.listPacks()).map((p) => [p.id, p.name]));
-    const tables = await compileUserTables(snapshot, builtIn, deps.compile);
+    const compiled = await compileUserTables(snapshot, builtIn, deps.compile);
+    if (compiled === null) return;
+    const { gate, ...tables } = compiled;
     const entries = {
       revision: snapshot.revision,
       entries: displayEntries(snapshot.entries, names),
     };
-    await deps.write(tables, entries);
+    await deps.write(tables, entries, gate);
   };
 
   const refresh = (): Promise<void> => {

@@ -5,6 +5,8 @@ import { MARK, mark } from '../util/marks';
  * trackers), so before a sub-frame reads settings or loads the glossary it must look worth it:
  * visible, not a pixel, and holding text the pre-filter does not rule out. A frame that fails
  * waits for the one thing that could change that (a resize, or new text) and is looked at again.
+ * The build's gate knows only the glossary; the reader's own and pack terms have a gate of their
+ * own in storage, read only by a frame the build's gate turns away for its text.
  */
 
 /** Smaller than this (CSS px) in either direction, a frame is a tracking pixel or a spacer. */
@@ -14,11 +16,14 @@ const TEXT_CHECK_MS = 500;
 
 export type SkipReason = 'hidden' | 'tiny' | 'no-terms';
 
+/** A frame gate: false when `text` certainly holds no term. */
+export type Gate = (text: string) => boolean;
+
 /** Why a sub-frame should not run now, or null when it should. */
 export function skipReason(
   win: Pick<Window, 'innerWidth' | 'innerHeight'>,
   doc: Document,
-  mayMatch: (text: string) => boolean,
+  mayMatch: Gate,
 ): SkipReason | null {
   if (win.innerWidth === 0 || win.innerHeight === 0) return 'hidden';
   if (win.innerWidth < MIN_FRAME_PX || win.innerHeight < MIN_FRAME_PX) return 'tiny';
@@ -39,8 +44,8 @@ function nextResize(win: Window, signal: AbortSignal): Promise<boolean> {
   });
 }
 
-/** Resolves true once added text may hold a term, false on abort. */
-function nextText(doc: Document, mayMatch: (text: string) => boolean, signal: AbortSignal) {
+/** Resolves true once added text may hold a term, or `early` says yes; false on abort. */
+function nextText(doc: Document, mayMatch: Gate, signal: AbortSignal, early?: Promise<boolean>) {
   return new Promise<boolean>((resolve) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let added: Node[] = [];
@@ -66,28 +71,51 @@ function nextText(doc: Document, mayMatch: (text: string) => boolean, signal: Ab
     const onAbort = () => finish(false);
     signal.addEventListener('abort', onAbort);
     observer.observe(doc, { childList: true, subtree: true, characterData: true });
+    void early?.then((yes) => yes && finish(true));
   });
 }
 
 /**
  * Resolves true when the frame is worth highlighting (at once, in the usual case), false when
  * `signal` aborts first. The top frame is always worth it: its text may come later (SPAs).
+ * `userGate` reads the gate of the reader's terms (null without any): at most once, and only
+ * when `mayMatch`, the build's gate, finds no term in a sub-frame's text.
  */
 export async function frameReady(
   win: Window,
   doc: Document,
   isTopFrame: boolean,
-  mayMatch: (text: string) => boolean,
+  mayMatch: Gate,
   signal: AbortSignal,
+  userGate?: () => Promise<Gate | null>,
 ): Promise<boolean> {
   if (isTopFrame) return !signal.aborted;
+  let gate = mayMatch;
+  let readUser = userGate;
   for (;;) {
     if (signal.aborted) return false;
-    const reason = skipReason(win, doc, mayMatch);
+    let text = '';
+    const reason = skipReason(win, doc, (t) => {
+      text = t;
+      return gate(t);
+    });
     if (reason === null) return true;
     mark(MARK.skip, { reason });
-    const again =
-      reason === 'no-terms' ? await nextText(doc, mayMatch, signal) : await nextResize(win, signal);
-    if (!again) return false;
+    if (reason !== 'no-terms') {
+      if (!(await nextResize(win, signal))) return false;
+      continue;
+    }
+    // The reader's gate is read while text is watched for, so none added meanwhile is missed,
+    // and asked about the text already read rather than reading it again.
+    const early = readUser?.().then(
+      (user) => {
+        if (!user) return false;
+        gate = (t) => mayMatch(t) || user(t);
+        return user(text);
+      },
+      () => false,
+    );
+    readUser = undefined;
+    if (!(await nextText(doc, (t) => gate(t), signal, early))) return false;
   }
 }

@@ -1,4 +1,4 @@
-import { createGate, type GateData } from '../matcher/gate';
+import { parseGate } from '../matcher/gate';
 
 /** The frame gate compiled by the build for the glossary (see `buildShipped`). */
 declare const __TERMLIGHT_GATE__: string | undefined;
@@ -10,6 +10,5 @@ declare const __TERMLIGHT_GATE__: string | undefined;
 export function shippedGate(
   raw: string | undefined = typeof __TERMLIGHT_GATE__ === 'string' ? __TERMLIGHT_GATE__ : undefined,
 ): (text: string) => boolean {
-  const data = raw === undefined ? null : (JSON.parse(raw) as GateData | null);
-  return data === null ? () => true : createGate(data);
+  return parseGate(raw) ?? (() => true);
 }

@@ -70,3 +70,9 @@ export function createGate(data: GateData): (text: string) => boolean {
     return false;
   };
 }
+
+/** A gate stored as JSON (the build's, the reader's), or null when there is none. */
+export function parseGate(raw: string | null | undefined): ((text: string) => boolean) | null {
+  const data = raw == null ? null : (JSON.parse(raw) as GateData | null);
+  return data === null ? null : createGate(data);
+}

@@ -1,4 +1,5 @@
 import { casePattern, isAbbreviation } from './case-guard';
+import type { GateData } from './gate';
 import { buildGate } from './gate-needles';
 import { bitOf, LANGUAGES, type Language } from './lang/languages';
 import { canonicalWord } from './lang/reduce';
@@ -133,6 +134,11 @@ export class TablesBuilder {
     return this.needleCache === '' ? null : this.needleCache;
   }
 
+  /** The frame gate (see `buildGate`) for everything added so far. */
+  gate(): GateData | null {
+    return buildGate([...this.needleForms.values()]);
+  }
+
   tables(options: MatcherOptions = {}): MatcherTables {
     const noFilter = options.prefilter === false;
     return {
@@ -143,7 +149,7 @@ export class TablesBuilder {
       patterns: [...this.patterns],
       formCount: this.forms.size,
       prefilter: noFilter ? null : this.needles(),
-      gate: noFilter || options.gate === false ? null : buildGate([...this.needleForms.values()]),
+      gate: noFilter || options.gate === false ? null : this.gate(),
     };
   }
 }

@@ -27,6 +27,15 @@ export interface UserTables {
   categories: Category[];
 }
 
+/** A compile's result: the tables, and the frame gate that is stored apart from them. */
+export interface CompiledUserTables extends UserTables {
+  /**
+   * The frame gate of the reader's forms (`GateData` as JSON, as the build ships its own), or
+   * null when no form gives one.
+   */
+  gate: string | null;
+}
+
 export interface BuiltInTables {
   tables: MatcherTables;
   categories: readonly Category[];
@@ -42,9 +51,15 @@ export interface CompileOptions {
   onSlice?: (ms: number) => void;
 }
 
-/** A cheap fingerprint of the build's tables: any change to the glossary changes it. */
+/**
+ * What a compile stores, by version: tables stored by an older one are compiled again, as for
+ * another glossary (2: the frame gate item, which older ones did not write).
+ */
+const STORED_VERSION = 2;
+
+/** A cheap fingerprint of the build's tables and `STORED_VERSION`: any change to either changes it. */
 export function builtInStamp(tables: MatcherTables): string {
-  return `${tables.terms.length}:${tables.formCount}:${tables.keys.length}:${tables.forms.length}`;
+  return `${STORED_VERSION}:${tables.terms.length}:${tables.formCount}:${tables.keys.length}:${tables.forms.length}`;
 }
 
 /** Entries compiled between two clock reads; small enough that one step stays far below a slice. */
@@ -59,33 +74,36 @@ export async function compileUserTables(
   snapshot: { revision: number; entries: readonly SourcedEntry[] },
   builtIn: BuiltInTables,
   options: CompileOptions = {},
-): Promise<UserTables | null> {
+): Promise<CompiledUserTables | null> {
   const { entries, revision } = snapshot;
   if (entries.length === 0) return null;
   const sliceMs = options.sliceMs ?? SLICE_MS;
   const yieldNow = options.yieldNow ?? yieldToMain;
   const now = options.now ?? (() => performance.now());
+  let sliceStart = now();
+  const nextSlice = async () => {
+    options.onSlice?.(now() - sliceStart);
+    await yieldNow();
+    sliceStart = now();
+  };
   // One builder for every source: parts compiled apart and merged cost twice as much.
   const builder = new TablesBuilder();
-  let sliceStart = now();
   for (let i = 0; i < entries.length; i += STEP) {
     builder.add(userMatcherTerms(entries.slice(i, i + STEP)));
-    if (now() - sliceStart >= sliceMs && i + STEP < entries.length) {
-      options.onSlice?.(now() - sliceStart);
-      await yieldNow();
-      sliceStart = now();
-    }
+    if (now() - sliceStart >= sliceMs && i + STEP < entries.length) await nextSlice();
   }
+  await nextSlice();
+  // The frame gate of the reader's forms alone, in a slice of its own: a sub-frame asks it only
+  // once the build's gate, which holds the glossary's, has turned the frame away
+  // (src/content/frame-gate.ts), so the glossary's forms would only make it bigger.
+  const gate = builder.gate();
+  await nextSlice();
   builder.addTables(builtIn.tables);
-  options.onSlice?.(now() - sliceStart);
-  await yieldNow();
-  sliceStart = now();
+  await nextSlice();
   // The pre-filter is built once over all forms, the glossary's too, in a slice of its own.
   builder.needles();
-  options.onSlice?.(now() - sliceStart);
-  await yieldNow();
-  sliceStart = now();
-  // Frames are gated by the build's glossary gate (src/content/frame-gate.ts), not this one.
+  await nextSlice();
+  // The merged tables need no gate: frames are gated before they load them.
   const tables = builder.tables({ gate: false });
   options.onSlice?.(now() - sliceStart);
   return {
@@ -93,5 +111,6 @@ export async function compileUserTables(
     builtIn: builtIn.stamp,
     tables,
     categories: [...entries.map((e) => e.entry.category), ...builtIn.categories],
+    gate: gate === null ? null : JSON.stringify(gate),
   };
 }

@@ -1,77 +1,43 @@
 import { storage } from '@wxt-dev/storage';
-import type { UserTables } from '../packs/compile';
-import type { UserEntries } from '../packs/display';
+import { USER_GATE_KEY } from './user-gate';
 
 /*
  * The reader's compiled terms, as storage.local items. The pack store itself is IndexedDB of the
  * extension origin, which content scripts cannot open (theirs is the page's), so the background
  * compiles it and puts the result here: one item of tables that every page reads at start (absent
- * when the reader has no terms, so it costs nothing then), and one of entries for display that a
- * page reads only when a popover needs one. storage.local allows 10 MB; 10,000 entries are about
- * 1 MB of tables.
+ * when the reader has no terms, so it costs nothing then), one of entries for display that a page
+ * reads only when a popover needs one, and a small frame gate that a sub-frame reads only when
+ * the build's gate turns it away (src/content/frame-gate.ts). storage.local allows 10 MB; 10,000
+ * entries are about 1 MB of tables.
+ *
+ * What the tables and entries hold is the packs layer's business: src/packs/stored.ts defines the
+ * items with its types, so this bottom layer imports nothing above it.
  */
 
-const userTablesItem = storage.defineItem<UserTables | null>('local:userTables', {
-  fallback: null,
-});
-const userEntriesItem = storage.defineItem<UserEntries | null>('local:userEntries', {
-  fallback: null,
-});
+interface Readable<T> {
+  getValue(): Promise<T>;
+}
+interface Watchable<T> {
+  watch(cb: (value: T) => void): () => void;
+}
+
+async function readOrNull<T>(item: Readable<T | null>): Promise<T | null> {
+  try {
+    return await item.getValue();
+  } catch (error) {
+    console.warn('[termlight] could not read your terms', error);
+    return null;
+  }
+}
+
+function watchItem<T>(item: Watchable<T>, cb: (value: T) => void, signal?: AbortSignal): void {
+  if (signal?.aborted) return;
+  const unwatch = item.watch((value) => cb(value));
+  signal?.addEventListener('abort', unwatch, { once: true });
+}
+
 /** Written by the options page after each change to the store; wakes the background to compile. */
 const packsChangedItem = storage.defineItem<number>('local:packsChanged', { fallback: 0 });
-
-export async function getUserTables(): Promise<UserTables | null> {
-  try {
-    return await userTablesItem.getValue();
-  } catch (error) {
-    console.warn('[termlight] could not read your terms', error);
-    return null;
-  }
-}
-
-export async function getUserEntries(): Promise<UserEntries | null> {
-  try {
-    return await userEntriesItem.getValue();
-  } catch (error) {
-    console.warn('[termlight] could not read your terms', error);
-    return null;
-  }
-}
-
-/**
- * Writes both items, entries first, so a page that sees new tables finds their entries. Entries
- * over the quota (thousands of 4,000-character definitions) must not cost the highlighting: the
- * tables are written anyway, and the failure is reported.
- */
-export async function setUserTables(
-  tables: UserTables | null,
-  entries: UserEntries | null,
-): Promise<void> {
-  if (tables === null || entries === null) {
-    await userTablesItem.removeValue();
-    await userEntriesItem.removeValue();
-    return;
-  }
-  try {
-    await userEntriesItem.setValue(entries);
-  } catch (error) {
-    console.error('[termlight] could not store your entries for display', error);
-    await userEntriesItem.removeValue().catch(() => undefined);
-  }
-  await userTablesItem.setValue(tables);
-}
-
-export function watchUserTables(cb: (t: UserTables | null) => void, signal?: AbortSignal): void {
-  if (signal?.aborted) return;
-  const unwatch = userTablesItem.watch((value) => cb(value));
-  signal?.addEventListener('abort', unwatch, { once: true });
-}
-
-export function watchUserEntries(cb: (e: UserEntries | null) => void, signal?: AbortSignal): void {
-  if (signal?.aborted) return;
-  const unwatch = userEntriesItem.watch((value) => cb(value));
-  signal?.addEventListener('abort', unwatch, { once: true });
-}
 
 /** Tells the background the pack store changed (any value change fires its watcher). */
 export function notifyPacksChanged(): Promise<void> {
@@ -87,23 +53,6 @@ export type NotTerms = Record<string, string[]>;
 
 const notTermsItem = storage.defineItem<NotTerms>('local:notTerms', { fallback: {} });
 
-/**
- * What a page needs beyond settings, in one storage read: the reader's tables and the phrases
- * hidden on sites. Both are absent for a reader who never added a term or hid a phrase.
- */
-export async function getPageExtras(): Promise<{ tables: UserTables | null; notTerms: NotTerms }> {
-  try {
-    const [tables, notTerms] = await storage.getItems([userTablesItem, notTermsItem]);
-    return {
-      tables: (tables?.value as UserTables | null | undefined) ?? null,
-      notTerms: (notTerms?.value as NotTerms | undefined) ?? {},
-    };
-  } catch (error) {
-    console.warn('[termlight] could not read your terms', error);
-    return { tables: null, notTerms: {} };
-  }
-}
-
 export function getNotTerms(): Promise<NotTerms> {
   return notTermsItem.getValue();
 }
@@ -116,7 +65,62 @@ export async function updateNotTerms(change: (current: NotTerms) => NotTerms): P
 }
 
 export function watchNotTerms(cb: (n: NotTerms) => void, signal?: AbortSignal): void {
-  if (signal?.aborted) return;
-  const unwatch = notTermsItem.watch((value) => cb(value ?? {}));
-  signal?.addEventListener('abort', unwatch, { once: true });
+  watchItem(notTermsItem, (value) => cb(value ?? {}), signal);
+}
+
+export interface UserStorage<Tables, Entries> {
+  getUserTables(): Promise<Tables | null>;
+  getUserEntries(): Promise<Entries | null>;
+  /**
+   * Writes the items, entries first, so a page that sees new tables finds their entries. Entries
+   * over the quota (thousands of 4,000-character definitions) must not cost the highlighting:
+   * the tables are written anyway, and the failure is reported. Null tables remove every item.
+   */
+  setUserTables(tables: Tables | null, entries: Entries | null, gate: string | null): Promise<void>;
+  watchUserTables(cb: (tables: Tables | null) => void, signal?: AbortSignal): void;
+  watchUserEntries(cb: (entries: Entries | null) => void, signal?: AbortSignal): void;
+  /**
+   * What a page needs beyond settings, in one storage read: the reader's tables and the phrases
+   * hidden on sites. Both are absent for a reader who never added a term or hid a phrase.
+   */
+  getPageExtras(): Promise<{ tables: Tables | null; notTerms: NotTerms }>;
+}
+
+/** The items of the reader's terms, holding `Tables` and `Entries`. */
+export function defineUserStorage<Tables, Entries>(): UserStorage<Tables, Entries> {
+  const tablesItem = storage.defineItem<Tables | null>('local:userTables', { fallback: null });
+  const entriesItem = storage.defineItem<Entries | null>('local:userEntries', { fallback: null });
+  const gateItem = storage.defineItem<string | null>(`local:${USER_GATE_KEY}`, { fallback: null });
+  return {
+    getUserTables: () => readOrNull(tablesItem),
+    getUserEntries: () => readOrNull(entriesItem),
+    async setUserTables(tables, entries, gate) {
+      if (tables === null || entries === null) {
+        await Promise.all([tablesItem, entriesItem, gateItem].map((item) => item.removeValue()));
+        return;
+      }
+      try {
+        await entriesItem.setValue(entries);
+      } catch (error) {
+        console.error('[termlight] could not store your entries for display', error);
+        await entriesItem.removeValue().catch(() => undefined);
+      }
+      await (gate === null ? gateItem.removeValue() : gateItem.setValue(gate));
+      await tablesItem.setValue(tables);
+    },
+    watchUserTables: (cb, signal) => watchItem(tablesItem, cb, signal),
+    watchUserEntries: (cb, signal) => watchItem(entriesItem, cb, signal),
+    async getPageExtras() {
+      try {
+        const [tables, notTerms] = await storage.getItems([tablesItem, notTermsItem]);
+        return {
+          tables: (tables?.value as Tables | null | undefined) ?? null,
+          notTerms: (notTerms?.value as NotTerms | undefined) ?? {},
+        };
+      } catch (error) {
+        console.warn('[termlight] could not read your terms', error);
+        return { tables: null, notTerms: {} };
+      }
+    },
+  };
 }

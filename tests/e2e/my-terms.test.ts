@@ -2,7 +2,9 @@
  * Issue #16 end to end, in both browsers: a term added in options is highlighted on a page and
  * explained on hover, marked as the reader's; a CSV pack (through the column step) and a TBX pack
  * import, highlight and are found by the popup's search; my terms export to JSON, and that file imports back as a pack; "Not a
- * term here" in the popover hides the phrase on the site until options shows it again.
+ * term here" in the popover hides the phrase on the site until options shows it again. A
+ * same-origin frame holding only the reader's term is highlighted too, though the build's frame
+ * gate (the glossary's) turns it away.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -13,14 +15,25 @@ import {
   chooseFile,
   interceptDownloads,
   openExtensionPage,
-  readLocalStorage,
   takeDownloads,
   typeText,
 } from './extension-pages';
 import {
+  click,
+  FRAME,
+  fill,
+  frameSkipped,
+  myTermsReady,
+  startCost,
+  tableIds,
+  text,
+  waitForTables,
+} from './my-terms-pages';
+import {
   categoryTexts,
   centre,
   findTerm,
+  idleMarkCount,
   readHighlights,
   waitForIdle,
   waitForPopover,
@@ -32,77 +45,6 @@ const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/packs/${name}`, import.meta.url), 'utf8');
 
 const DEFINITION = 'A made-up task group that exists only in <b>Termlight</b> tests.';
-
-/** Waits until the options page's My terms section has loaded its store (Add is enabled). */
-function myTermsReady(options: E2EPage): Promise<unknown> {
-  return poll(
-    async () =>
-      (await options.evaluate(
-        () =>
-          document.querySelector<HTMLButtonElement>('[data-testid="term-add"]')?.disabled === false,
-      ))
-        ? true
-        : undefined,
-    { what: 'the My terms section' },
-  );
-}
-
-/** Sets a form control's value the way typing does (Preact listens to input and change). */
-function fill(page: E2EPage, testId: string, value: string): Promise<void> {
-  return page.evaluate(
-    ({ testId, value }) => {
-      const el = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(
-        `[data-testid="${testId}"]`,
-      );
-      if (!el) throw new Error(`No field ${testId}`);
-      el.value = value;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    { testId, value },
-  );
-}
-
-function click(page: E2EPage, selector: string): Promise<void> {
-  return page.evaluate((selector: string) => {
-    const el = document.querySelector<HTMLElement>(selector);
-    if (!el) throw new Error(`Nothing matches ${selector}`);
-    el.click();
-  }, selector);
-}
-
-const text = (page: E2EPage, selector: string) =>
-  page.evaluate(
-    (selector: string) => document.querySelector(selector)?.textContent ?? null,
-    selector,
-  );
-
-/** The ids in the compiled tables the background put in storage.local. */
-async function tableIds(options: E2EPage): Promise<string[]> {
-  const stored = JSON.parse(await readLocalStorage(options)) as {
-    userTables?: { tables: { terms: string[] } };
-  };
-  return stored.userTables?.tables.terms ?? [];
-}
-
-/** Waits until the background has compiled tables that hold `id`. */
-function waitForTables(options: E2EPage, id: string, timeout?: number): Promise<true> {
-  return poll(async () => ((await tableIds(options)).includes(id) ? true : undefined), {
-    what: `compiled tables with ${id}`,
-    ...(timeout ? { timeout } : {}),
-  });
-}
-
-/** The page's own start: reading storage, loading the tables, the first pass (its marks). */
-function startCost(page: E2EPage): Promise<string> {
-  return page.evaluate(() => {
-    const at = (n: string) => performance.getEntriesByName(`termlight:${n}`)[0]?.startTime;
-    const [script, settings, tables, idle] = ['script', 'settings', 'tables', 'idle'].map(at);
-    const ms = (a?: number, b?: number) =>
-      a === undefined || b === undefined ? 'n/a' : (b - a).toFixed(1);
-    return `engine + read ${ms(script, settings)} ms, load tables ${ms(settings, tables)} ms, first pass ${ms(tables, idle)} ms`;
-  });
-}
-
 for (const name of BROWSERS) {
   describe.skipIf(shouldSkip(name))(`${name}: my terms and packs`, () => {
     const server = useServer();
@@ -118,6 +60,11 @@ for (const name of BROWSERS) {
     it('adds a term, imports CSV and TBX packs, exports and imports again', async () => {
       const options = await openExtensionPage(browser(), '/options.html');
       try {
+        // Before the reader has the term, the build's gate keeps the iframe from starting.
+        const before = await article();
+        await frameSkipped(before);
+        expect(await idleMarkCount(before, FRAME)).toBe(0);
+        await before.close();
         await myTermsReady(options);
         await click(options, '[data-testid="term-add"]');
         await fill(options, 'term-term', 'Zephyr task group');
@@ -139,6 +86,9 @@ for (const name of BROWSERS) {
         // categoryTexts gives normalised (lower-case) texts.
         expect(found).toContain('zephyr task group');
         expect(found).toContain('defense cooperation');
+        // The iframe too: the reader's own gate lets it through.
+        await waitForIdle(page, { frame: FRAME });
+        expect(categoryTexts(await readHighlights(page, FRAME))).toEqual(['zephyr task group']);
         const box = (await findTerm(page, 'Zephyr task group', 0, 0.5))?.rects[0];
         if (!box) throw new Error('No highlighted "Zephyr task group"');
         const at = centre(box);

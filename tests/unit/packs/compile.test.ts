@@ -4,6 +4,7 @@ import { glossarySource, withoutPhrases } from '../../../src/content/sources';
 import { buildShipped } from '../../../src/glossary/matcher';
 import { shippedGlossary } from '../../../src/glossary/shipped';
 import { loadMatcher } from '../../../src/matcher';
+import { createGate, type GateData } from '../../../src/matcher/gate';
 import { builtInStamp, compileUserTables, type UserTables } from '../../../src/packs/compile';
 import type { UserEntries } from '../../../src/packs/display';
 import { MINE } from '../../../src/packs/schema';
@@ -81,6 +82,21 @@ describe('compileUserTables', () => {
     expect(loadMatcher(tables.tables).mayMatch('xyzzy plugh quux')).toBe(false);
   });
 
+  it('gates frames on the reader’s forms alone, stored as JSON apart from the tables', async () => {
+    const compiled = await compileUserTables(
+      { revision: 1, entries: [mine({ id: 'jtf', term: 'Zephyr task group' })] },
+      builtIn,
+    );
+    if (!compiled?.gate) throw new Error('expected a gate');
+    const gate = createGate(JSON.parse(compiled.gate) as GateData);
+    expect(gate('Yesterday the Zephyr task group sailed.')).toBe(true);
+    expect(gate('Later the zephyr task groups sailed – again.')).toBe(true);
+    expect(gate('Great deals on shoes')).toBe(false);
+    // The glossary's forms are the build's gate's business.
+    expect(gate('on defense cooperation')).toBe(false);
+    expect(compiled.tables.gate).toBeNull();
+  });
+
   it('falls back to the build tables when they come from another build', async () => {
     const { tables } = await matcherOf([mine({ id: 'jtf', term: 'Zephyr task group' })]);
     const stale = glossarySource(shipped, { ...tables, builtIn: 'other' });
@@ -117,7 +133,7 @@ describe('createUserTablesCompiler', () => {
   function setup(entries: SourcedEntry[], revision = 1) {
     const state = { revision, entries };
     let stored: UserTables | null = null;
-    const write = vi.fn(async (t: UserTables | null, _e: UserEntries | null) => {
+    const write = vi.fn(async (t: UserTables | null, _e: UserEntries | null, _g: string | null) => {
       stored = t;
     });
     const compiler = createUserTablesCompiler({
@@ -145,17 +161,35 @@ describe('createUserTablesCompiler', () => {
     expect(stored()?.tables.terms[0]).toBe('u:mine:b');
   });
 
-  it('writes display entries with the tables and clears both when nothing is left', async () => {
-    const { state, write, compiler } = setup([mine({ id: 'a', term: 'Alpha', note: 'n' })]);
+  it('writes display entries and the gate with the tables, and clears all when nothing is left', async () => {
+    const { state, write, compiler, stored } = setup([mine({ id: 'a', term: 'Alpha', note: 'n' })]);
     await compiler.refresh();
-    expect(write.mock.calls[0]?.[1]?.entries[0]).toMatchObject({
-      id: 'u:mine:a',
-      note: 'n',
-      pack: null,
-    });
+    const [, entries, gate] = write.mock.calls[0] ?? [];
+    expect(entries?.entries[0]).toMatchObject({ id: 'u:mine:a', note: 'n', pack: null });
+    expect(createGate(JSON.parse(gate ?? 'null') as GateData)('alpha')).toBe(true);
+    // The gate is its own item, not a part of the tables every page reads.
+    expect(stored()).not.toHaveProperty('gate');
     state.entries = [];
     state.revision = 2;
     await compiler.refresh();
-    expect(write).toHaveBeenLastCalledWith(null, null);
+    expect(write).toHaveBeenLastCalledWith(null, null, null);
+  });
+
+  it('compiles again what an older version stored (it wrote no gate)', async () => {
+    const write = vi.fn(async () => undefined);
+    // Stamped as before the gate: the glossary's fingerprint alone.
+    const t = glossaryTables;
+    const stamp = `${t.terms.length}:${t.formCount}:${t.keys.length}:${t.forms.length}`;
+    const old = { revision: 1, builtIn: stamp, tables: t };
+    await createUserTablesCompiler({
+      openStore: async () => ({
+        snapshot: async () => ({ revision: 1, entries: [mine({ id: 'a', term: 'Alpha' })] }),
+        listPacks: async () => [],
+      }),
+      builtIn: () => builtIn,
+      readStored: async () => ({ ...old, categories: [] }),
+      write,
+    }).refresh();
+    expect(write).toHaveBeenCalledTimes(1);
   });
 });

@@ -29,6 +29,17 @@ describe('module boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('src/platform imports nothing of ours above it (only messaging/ and util/)', () => {
+    const platform = path.join(srcDir, 'platform');
+    const offenders = sourceFiles(platform).flatMap((file) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/from\s+['"](\.\.\/[^'"]+)['"]/g)]
+        .map((m) => m[1] as string)
+        .filter((spec) => !/^\.\.\/(?:messaging|util)\//.test(spec))
+        .map((spec) => `${path.relative(repoRoot, file)}: ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('the background entry point holds no logic of its own', () => {
     const text = fs.readFileSync(path.join(repoRoot, 'entrypoints/background.ts'), 'utf8');
     expect(text).not.toMatch(/\bbrowser\.|\bchrome\./);
