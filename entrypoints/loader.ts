@@ -16,6 +16,9 @@ import { MARK, mark } from '../src/util/marks';
 // to the page.
 export default defineUnlistedScript(async () => {
   mark(MARK.script);
+  // A browser's own page at a web address (Firefox's network error page) is no page to read, and
+  // asking storage there raises errors in it.
+  if (!/^https?:/.test(document.documentURI)) return;
   const signal = extensionLifetime(window, extensionAlive);
   const isTopFrame = window.top === window;
   // The reader's own gate is read only for a sub-frame the build's gate turns away.

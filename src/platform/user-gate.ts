@@ -13,7 +13,9 @@ export const USER_GATE_KEY = 'userGate';
  */
 export async function readUserGate(): Promise<string | null> {
   try {
-    const value = (await browser.storage.local.get(USER_GATE_KEY))[USER_GATE_KEY];
+    // Keys as an array: Firefox 140 answers a single-key get in some frames with an object the
+    // frame's page scripts then fail on (permission errors in the page's console).
+    const value = (await browser.storage.local.get([USER_GATE_KEY]))[USER_GATE_KEY];
     return typeof value === 'string' ? value : null;
   } catch {
     // A frame whose extension went away: it only loses the reader's terms.

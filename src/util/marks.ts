@@ -23,8 +23,30 @@ export const MARK = {
   popover: 'termlight:popover',
 } as const;
 
+/** Firefox's function that copies a content script's object into the page's compartment. */
+declare const cloneInto: ((value: unknown, target: object) => unknown) | undefined;
+
+/**
+ * Firefox (140) clones a mark's detail into the compartment of the script that calls `mark`: a
+ * content script's detail is then unreadable to the page, whose own scripts (analytics reading
+ * the timeline) get a permission error. There the page's own `mark` is called, with options
+ * copied into the page. Elsewhere (and where that fails) the timeline is shared as it is.
+ */
+function pageMark(name: string, detail: unknown): boolean {
+  if (typeof window === 'undefined' || typeof cloneInto !== 'function') return false;
+  const page = (window as { wrappedJSObject?: { performance?: Performance } }).wrappedJSObject;
+  if (!page?.performance) return false;
+  try {
+    page.performance.mark(name, cloneInto({ detail }, window) as PerformanceMarkOptions);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Leaves a mark; marks are diagnostics only, so failures are ignored. */
 export function mark(name: string, detail?: unknown): void {
+  if (detail !== undefined && pageMark(name, detail)) return;
   try {
     performance.mark(name, detail === undefined ? undefined : { detail });
   } catch {
