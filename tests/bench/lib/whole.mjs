@@ -95,16 +95,7 @@ export async function launchWholeBrowser({ extensionDir = null, args, executable
    * and closed after: it has the extension's APIs (the service worker's session would need one).
    */
   const inExtension = async (expression) => {
-    const pages = new Map();
-    const onAttach = (p) => {
-      if (p.targetInfo.type === 'page') pages.set(p.targetInfo.targetId, p.sessionId);
-    };
-    browser.on('Target.attachedToTarget', onAttach);
-    const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank' });
-    const deadline = Date.now() + 10_000;
-    while (!pages.has(targetId) && Date.now() < deadline) await sleep(10);
-    browser.off('Target.attachedToTarget', onAttach);
-    const session = connection.sessions.get(pages.get(targetId));
+    const { targetId, session } = await newTab(chrome);
     try {
       if (!session) throw new Error('the extension page was not attached within 10 s');
       await session.send('Runtime.runIfWaitingForDebugger');
@@ -134,6 +125,23 @@ export async function launchWholeBrowser({ extensionDir = null, args, executable
 }
 
 /**
+ * A new blank tab and its session, attached (and paused) by auto-attach before
+ * Target.createTarget even answers; the session is undefined if it never came.
+ */
+async function newTab({ browser, connection }) {
+  const pages = new Map();
+  const onAttach = (p) => {
+    if (p.targetInfo.type === 'page') pages.set(p.targetInfo.targetId, p.sessionId);
+  };
+  browser.on('Target.attachedToTarget', onAttach);
+  const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank' });
+  const deadline = Date.now() + 10_000;
+  while (!pages.has(targetId) && Date.now() < deadline) await sleep(10);
+  browser.off('Target.attachedToTarget', onAttach);
+  return { targetId, session: connection.sessions.get(pages.get(targetId)) };
+}
+
+/**
  * Opens `url` in a new tab with every frame's process profiled from before the navigation.
  * Every out-of-process iframe is attached while it waits for the debugger: its process gets a
  * profiler (one per V8 isolate: two in one process would sample it twice and slow it down) and
@@ -152,17 +160,7 @@ async function profileLoad(chrome, url, opts) {
     profiled: new Map(), // isolate id -> session
     errors: [],
   };
-  // The new tab is attached (paused) before Target.createTarget even answers.
-  const pages = new Map();
-  const onAttach = (p) => {
-    if (p.targetInfo.type === 'page') pages.set(p.targetInfo.targetId, p.sessionId);
-  };
-  browser.on('Target.attachedToTarget', onAttach);
-  const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank' });
-  const deadline = Date.now() + 10_000;
-  while (!pages.has(targetId) && Date.now() < deadline) await sleep(10);
-  browser.off('Target.attachedToTarget', onAttach);
-  const pageSession = connection.sessions.get(pages.get(targetId));
+  const { targetId, session: pageSession } = await newTab(chrome);
   if (!pageSession) throw new Error('the new tab was not attached within 10 s');
   const setups = [];
   const setup = (s) => {
