@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { ENGINE_CHUNK, ENGINE_SLOT, type EngineStarter } from '../src/content/chunks';
-import { frameReady } from '../src/content/frame-gate';
+import { frameReady, sameOriginAsTop } from '../src/content/frame-gate';
 import { extensionLifetime } from '../src/content/lifetime';
 import { shippedGate } from '../src/glossary/shipped-gate';
 import { parseGate } from '../src/matcher/gate';
@@ -21,8 +21,13 @@ export default defineUnlistedScript(async () => {
   if (!/^https?:/.test(document.documentURI)) return;
   const signal = extensionLifetime(window, extensionAlive);
   const isTopFrame = window.top === window;
-  // The reader's own gate is read only for a sub-frame the build's gate turns away.
-  const userGate = async () => parseGate(await readUserGate());
+  // The reader's own gate is read only for a sub-frame the build's gate turns away. Not in
+  // Firefox's cross-origin sub-frames (ads, embeds): a storage read there can leave permission
+  // errors in the frame's page console (Firefox ESR 140).
+  const userGate =
+    import.meta.env.FIREFOX && !sameOriginAsTop(window)
+      ? undefined
+      : async () => parseGate(await readUserGate());
   if (!(await frameReady(window, document, isTopFrame, shippedGate(), signal, userGate))) return;
   if (!extensionAlive()) return;
   try {

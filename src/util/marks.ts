@@ -30,10 +30,14 @@ declare const cloneInto: ((value: unknown, target: object) => unknown) | undefin
  * Firefox (140) clones a mark's detail into the compartment of the script that calls `mark`: a
  * content script's detail is then unreadable to the page, whose own scripts (analytics reading
  * the timeline) get a permission error. There the page's own `mark` is called, with options
- * copied into the page. Elsewhere (and where that fails) the timeline is shared as it is.
+ * copied into the page. Only in the top frame: in a sub-frame that is being replaced (an ad that
+ * navigates away) the call leaves permission errors in its console. Elsewhere the timeline is
+ * shared as it is.
  */
 function pageMark(name: string, detail: unknown): boolean {
-  if (typeof window === 'undefined' || typeof cloneInto !== 'function') return false;
+  if (typeof window === 'undefined' || typeof cloneInto !== 'function' || window.top !== window) {
+    return false;
+  }
   const page = (window as { wrappedJSObject?: { performance?: Performance } }).wrappedJSObject;
   if (!page?.performance) return false;
   try {
