@@ -1,12 +1,13 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { ENGINE_CHUNK, ENGINE_SLOT, type EngineStarter } from '../src/content/chunks';
-import { frameReady, sameOriginAsTop } from '../src/content/frame-gate';
+import { frameReady } from '../src/content/frame-gate';
 import { extensionLifetime } from '../src/content/lifetime';
 import { shippedGate } from '../src/glossary/shipped-gate';
 import { parseGate } from '../src/matcher/gate';
 import { loadChunk } from '../src/platform/chunks';
 import { extensionAlive } from '../src/platform/runtime';
 import { readUserGate } from '../src/platform/user-gate';
+import { sameOriginAsTop } from '../src/util/frame';
 import { MARK, mark } from '../src/util/marks';
 
 // The content script, declared in wxt.config.ts with the highlight styles. Every frame pays for

@@ -1,3 +1,5 @@
+import { sameOriginAsTop } from './frame';
+
 /**
  * Performance marks the content script leaves in the page's timeline (shared with the main world
  * in both browsers), read by the benchmark and the end-to-end tests. Names in one place.
@@ -30,27 +32,29 @@ declare const cloneInto: ((value: unknown, target: object) => unknown) | undefin
  * Firefox (140) clones a mark's detail into the compartment of the script that calls `mark`: a
  * content script's detail is then unreadable to the page, whose own scripts (analytics reading
  * the timeline) get a permission error. There the page's own `mark` is called, with options
- * copied into the page. Only in the top frame: in a sub-frame that is being replaced (an ad that
- * navigates away) the call leaves permission errors in its console. Elsewhere the timeline is
- * shared as it is.
+ * copied into the page, in the top frame and in frames of the same origin. A cross-origin
+ * sub-frame (an ad that may be navigating away) gets no detail at all: calling into a page that
+ * is being replaced leaves permission errors in its console. Elsewhere the timeline is shared as
+ * it is.
  */
-function pageMark(name: string, detail: unknown): boolean {
-  if (typeof window === 'undefined' || typeof cloneInto !== 'function' || window.top !== window) {
-    return false;
-  }
+function firefoxMark(name: string, detail: unknown): boolean {
+  if (typeof window === 'undefined' || typeof cloneInto !== 'function') return false;
   const page = (window as { wrappedJSObject?: { performance?: Performance } }).wrappedJSObject;
-  if (!page?.performance) return false;
   try {
-    page.performance.mark(name, cloneInto({ detail }, window) as PerformanceMarkOptions);
-    return true;
+    if (page?.performance && sameOriginAsTop(window)) {
+      page.performance.mark(name, cloneInto({ detail }, window) as PerformanceMarkOptions);
+    } else {
+      performance.mark(name);
+    }
   } catch {
-    return false;
+    // Diagnostics only.
   }
+  return true;
 }
 
 /** Leaves a mark; marks are diagnostics only, so failures are ignored. */
 export function mark(name: string, detail?: unknown): void {
-  if (detail !== undefined && pageMark(name, detail)) return;
+  if (detail !== undefined && firefoxMark(name, detail)) return;
   try {
     performance.mark(name, detail === undefined ? undefined : { detail });
   } catch {

@@ -1,10 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  frameReady,
-  MIN_FRAME_PX,
-  sameOriginAsTop,
-  skipReason,
-} from '../../../src/content/frame-gate';
+import { frameReady, MIN_FRAME_PX, skipReason } from '../../../src/content/frame-gate';
 
 const hasTerm = (text: string) => text.includes('NATO');
 const size = (innerWidth: number, innerHeight: number) => ({ innerWidth, innerHeight });
@@ -147,33 +142,5 @@ describe('frameReady with the reader’s gate', () => {
       expect(read).toHaveBeenCalledTimes(1);
       vi.useRealTimers();
     }
-  });
-});
-
-describe('sameOriginAsTop', () => {
-  it.each([
-    ['the top frame itself', () => window, true],
-    [
-      'a frame whose top cannot be read',
-      () =>
-        ({
-          get top(): Window {
-            throw new Error('cross-origin');
-          },
-          location: window.location,
-        }) as unknown as Window,
-      false,
-    ],
-    [
-      'a frame of another origin',
-      () =>
-        ({
-          top: { location: { origin: 'https://ads.example' } },
-          location: { origin: 'https://news.example' },
-        }) as unknown as Window,
-      false,
-    ],
-  ])('%s', (_name, win, expected) => {
-    expect(sameOriginAsTop(win())).toBe(expected);
   });
 });
