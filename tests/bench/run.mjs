@@ -7,6 +7,9 @@
 //        [--pages wikipedia,yahoo,large,arabic,frames,append] [--extension-dir .output/chrome-mv3]
 //        [--firefox-dir .output/firefox-mv2] [--markjs-budget SECONDS]
 //        [--no-corpus-sweep] [--no-engine] [--no-firefox] [--no-popup] [--pack ENTRIES]
+//        [--compare-dir OTHER/chrome-mv3]
+// --compare-dir: another build (e.g. the code before a change) in a third browser, each of its
+// runs right after the same run of this build, reported side by side.
 // --pack: every Chromium page load has a synthetic pack of that many entries enabled (its
 // compiled tables put in storage.local, as the background would), for issue 16's limit.
 // Timings are reported against targets but never fail the run; a part that did not run does.
@@ -58,6 +61,7 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'bench-results/bench.json' },
     pages: { type: 'string' },
     'extension-dir': { type: 'string' },
+    'compare-dir': { type: 'string' },
     'firefox-dir': { type: 'string' },
     'markjs-budget': { type: 'string' },
     'no-corpus-sweep': { type: 'boolean', default: false },
@@ -146,6 +150,16 @@ cleanups.push(async () => rmSync(snapshot, { recursive: true, force: true }));
 const manifest = JSON.parse(readFileSync(path.join(snapshot, 'manifest.json'), 'utf8'));
 const contentScripts = (manifest.content_scripts ?? []).flatMap((c) => c.js ?? []);
 const sizes = extensionScriptSizes(snapshot);
+/** --compare-dir: another build (the same code before a change), in its own browser, same runs. */
+const compareDir = args['compare-dir'] ? path.resolve(repoRoot, args['compare-dir']) : null;
+let compareSnapshot = null;
+if (compareDir) {
+  if (!existsSync(path.join(compareDir, 'manifest.json')))
+    await fail(`--compare-dir: no built extension at ${compareDir}`, 2);
+  compareSnapshot = mkdtempSync(path.join(os.tmpdir(), 'termlight-bench-cmp-'));
+  cpSync(compareDir, compareSnapshot, { recursive: true });
+  cleanups.push(async () => rmSync(compareSnapshot, { recursive: true, force: true }));
+}
 
 // ---------------------------------------------------------------------------------------------
 // 2. Surface forms (what the floor and mark.js search for) and the engine bundle (second table).
@@ -261,12 +275,14 @@ const hasMark =
 const CONTENDERS = {
   extension: { frameDone: hasMark('termlight:idle', 'termlight:skip') },
   unprofiled: { frameDone: hasMark('termlight:idle', 'termlight:skip'), profile: false },
+  compare: { frameDone: hasMark('termlight:idle', 'termlight:skip') },
   floor: { frameDone: hasMark(FLOOR_DONE), initScript: floorScript },
   markjs: { frameDone: hasMark(MARKJS_DONE), initScript: markScript },
 };
 
 let extBrowser;
 let cleanBrowser;
+let compareBrowser = null;
 async function launchBrowsers({ ext = true, clean = true } = {}) {
   const start = async (old, opts, contender) => {
     await old?.close().catch(() => {});
@@ -279,10 +295,15 @@ async function launchBrowsers({ ext = true, clean = true } = {}) {
     if (!smoke) await warmUp(browser, contender);
     return browser;
   };
-  const [e, c] = await Promise.allSettled([
+  const [e, c, k] = await Promise.allSettled([
     ext ? start(extBrowser, { extensionDir: snapshot }, 'extension') : extBrowser,
     clean ? start(cleanBrowser, {}, 'floor') : cleanBrowser,
+    ext && compareSnapshot
+      ? start(compareBrowser, { extensionDir: compareSnapshot }, 'extension')
+      : compareBrowser,
   ]);
+  compareBrowser = k.value ?? null;
+  if (k.status === 'rejected') throw k.reason;
   extBrowser = e.value ?? null;
   cleanBrowser = c.value ?? null;
   if (e.status === 'rejected') throw e.reason;
@@ -291,6 +312,7 @@ async function launchBrowsers({ ext = true, clean = true } = {}) {
 cleanups.push(async () => {
   await extBrowser?.close();
   await cleanBrowser?.close();
+  await compareBrowser?.close();
 });
 /**
  * One unmeasured load (not in smoke runs): the first one after launch also pays for browser and
@@ -317,7 +339,11 @@ const extensionId = extBrowser.extensionId;
 /** One whole-page run, analysed; `{ error }` instead of throwing. */
 async function wholeRun(pageDef, contender, extra = {}) {
   const browser =
-    contender === 'extension' || contender === 'unprofiled' ? extBrowser : cleanBrowser;
+    contender === 'compare'
+      ? compareBrowser
+      : contender === 'extension' || contender === 'unprofiled'
+        ? extBrowser
+        : cleanBrowser;
   try {
     const run = await browser.profileLoad(`${server.origin}${pageDef.url}`, {
       ...CONTENDERS[contender],
@@ -325,7 +351,7 @@ async function wholeRun(pageDef, contender, extra = {}) {
       ...extra,
     });
     const a = analyzeRun(run, {
-      extensionId: contender === 'floor' || contender === 'markjs' ? null : extensionId,
+      extensionId: contender === 'floor' || contender === 'markjs' ? null : browser.extensionId,
       contentScripts,
     });
     const tasks =
@@ -359,7 +385,7 @@ const describe = (c, r) => {
   if (r.error) return `ERROR ${r.error}`;
   const bits = [];
   if (r.timedOut) bits.push('TIMED OUT');
-  if (c === 'extension')
+  if (c === 'extension' || c === 'compare')
     bits.push(
       `extension ${fmtMs(r.extension.ms)} (first pass ${fmtMs(r.extension.phases.firstPass)}), ${r.extension.framesWithMarks} frame(s), ${r.extension.matches ?? '—'} matches`,
     );
@@ -382,7 +408,14 @@ section('whole-extension runs');
 const whole = {};
 for (const pageDef of wholePages) {
   log(`\n[${pageDef.key}] ${pageDef.label} — whole extension, floor, mark.js`);
-  const r = { label: pageDef.label, extension: [], unprofiled: [], floor: [], markjs: [] };
+  const r = {
+    label: pageDef.label,
+    extension: [],
+    unprofiled: [],
+    floor: [],
+    markjs: [],
+    compare: [],
+  };
   whole[pageDef.key] = r;
   // The smoke run's iframe page checks the out-of-process set-up only; the contenders run on the
   // other page.
@@ -391,6 +424,8 @@ for (const pageDef of wholePages) {
   for (let i = 0; i < runs; i++) {
     // Unprofiled runs show how much the profiler itself adds to the wall-clock first pass.
     const contenders = extensionOnly ? ['extension'] : ['extension', 'floor'];
+    // The other build right after this one: the same minute of the same machine.
+    if (compareBrowser) contenders.splice(1, 0, 'compare');
     if (!smoke && i < UNPROFILED_RUNS) contenders.push('unprofiled');
     // The iframe page's per-frame figure: CPU time from a trace, no profiler (lib/frame-cost.mjs).
     if (pageDef.key === 'frames' && i < UNPROFILED_RUNS) contenders.push('cpu');
@@ -495,8 +530,10 @@ if (packTables && packTerms !== packTables.tables.terms.length) {
 }
 await extBrowser?.close().catch(() => {});
 await cleanBrowser?.close().catch(() => {});
+await compareBrowser?.close().catch(() => {});
 extBrowser = null;
 cleanBrowser = null;
+compareBrowser = null;
 
 // ---------------------------------------------------------------------------------------------
 // 5. Firefox ESR with .output/firefox-mv2: the content script's marks (BiDi has no profiler).
@@ -650,6 +687,17 @@ for (const [key, r] of Object.entries(whole)) {
   const markMs = s.markjs.ms ?? s.markjs.atLeastMs;
   s.ratioMarkjsToExtension = e && markMs != null ? markMs / e : null;
   s.markjsRatioIsLowerBound = s.markjs.ms == null && s.markjs.atLeastMs != null;
+  const cmp = ok(r.compare);
+  if (cmp.length > 0) {
+    s.compare = {
+      runs: cmp.length,
+      ms: medianOf(cmp, (x) => x.extension.ms),
+      phases: Object.fromEntries(
+        PHASES.map((p) => [p, medianOf(cmp, (x) => x.extension.phases[p])]),
+      ),
+      matches: medianOf(cmp, (x) => x.extension.matches),
+    };
+  }
   if (key === 'frames') {
     s.perFrame = perFrameSummary(ext);
     s.perFrame.cpu = cpuSummary(r.cpu ?? []);
@@ -965,6 +1013,29 @@ out.push(
     ]),
   ),
 );
+if (compareDir) {
+  out.push('');
+  out.push(
+    `This build against ${path.relative(repoRoot, compareDir) || compareDir} (--compare-dir), ` +
+      'each run of one right after the same run of the other, medians',
+  );
+  out.push(
+    table(
+      ['page', 'this build', 'compared', 'this/compared', 'before start', 'first pass', 'matches'],
+      Object.values(summary)
+        .filter((s) => s.compare)
+        .map((s) => [
+          s.label,
+          fmtMs(s.extension.ms),
+          fmtMs(s.compare.ms),
+          fmtX(s.extension.ms && s.compare.ms ? s.extension.ms / s.compare.ms : null),
+          `${fmtMs(s.extension.phases.beforeStart)} vs ${fmtMs(s.compare.phases.beforeStart)}`,
+          `${fmtMs(s.extension.phases.firstPass)} vs ${fmtMs(s.compare.phases.firstPass)}`,
+          `${s.extension.matches ?? '—'} vs ${s.compare.matches ?? '—'}`,
+        ]),
+    ),
+  );
+}
 const pf = summary.frames?.perFrame;
 if (pf) {
   out.push('');
