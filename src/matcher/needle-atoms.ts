@@ -130,11 +130,11 @@ export function openChar(ch: string): string {
 }
 
 /**
- * The open needles for these keys: the shortest that cover them (a needle that starts with
- * another one's letters adds nothing), as patterns.
+ * The open needles for these keys (at most `max` letters each): the shortest that cover them
+ * (a needle that starts with another one's letters adds nothing), as patterns.
  */
-export function openNeedles(keys: Iterable<string>): string[] {
-  const all = [...new Set([...keys].map((k) => needleLetters(k).join('\u0000')))]
+export function openNeedles(keys: Iterable<string>, max = Number.POSITIVE_INFINITY): string[] {
+  const all = [...new Set([...keys].map((k) => needleLetters(k).slice(0, max).join('\u0000')))]
     .map((joined) => joined.split('\u0000'))
     .sort((a, b) => a.length - b.length);
   const kept: string[][] = [];

@@ -79,13 +79,17 @@ export function buildNeedles(forms: readonly NeedleForm[]): string | null {
   const en = bitOf('en');
   /** English first keys, with their second keys (null once some form is the key alone). */
   const next = new Map<string, Set<string> | null>();
-  const open = new Set<string>();
+  /** Every other first key, with its second keys (null once some form is the key alone). */
+  const open = new Map<string, Set<string> | null>();
   for (const { keys } of forms) {
     const first = keys[0];
     if (first === undefined) continue;
     const english = langs.get(first) === en && PLAIN_KEY.test(first);
     if (!english) {
-      open.add(first);
+      const second = keys[1];
+      if (second === undefined) open.set(first, null);
+      else if (open.get(first) !== null)
+        open.set(first, (open.get(first) ?? new Set()).add(second));
       continue;
     }
     const second = keys[1];
@@ -102,11 +106,39 @@ export function buildNeedles(forms: readonly NeedleForm[]): string | null {
   // starts with a symbol, "&" or "+", has no word start to test: it stays unbounded.)
   const bounded = (k: string) =>
     !isArabicScript(k.charCodeAt(0)) && /^[a-z0-9\u0080-\uffff]/.test(k);
-  const arabic = [...open].filter((k) => !bounded(k));
-  const latin = [...open].filter(bounded);
+  const arabic = [...open.keys()].filter((k) => !bounded(k));
+  const latin = [...open.keys()].filter(bounded);
   // Text read as English can only match English forms: most pages need just these needles.
   const isEn = (k: string) => ((langs.get(k) ?? 0) & en) !== 0;
-  const parts = [guarded, openNeedles(arabic), openNeedles(latin)];
-  parts.push(openNeedles(arabic.filter(isEn)), openNeedles(latin.filter(isEn)));
+  const parts = [guarded, openNeedles(arabic), latinNeedles(latin, open)];
+  parts.push(openNeedles(arabic.filter(isEn)), latinNeedles(latin.filter(isEn), open));
   return parts.map((n) => n.join('|')).join('\n');
+}
+
+/** Any run of a word's characters: whatever is not a separator. */
+const WORD_RUN = `[^${SEP_CHARS}]*`;
+/**
+ * Letters of the second key a pair spells: on wikipedia-2, three find 6% more runs than five
+ * for a pattern 15% smaller.
+ */
+const SECOND_LETTERS = 3;
+/** An elided article or pronoun before the second word (d'état, qu'un). */
+const ELIDED = `(?:[a-z]{1,7}${APOSTROPHE_CLASS})?`;
+
+/**
+ * The needles of Latin keys other languages use. A key that only starts longer forms also
+ * spells the start of their second keys, past any ending of its own: open prefixes are short
+ * ("isl" of "İslam İşbirliği Teşkilatı", "ab" of "AB savunma") and alone would stop at every
+ * "Islamic" and "about" of an English page.
+ */
+function latinNeedles(keys: readonly string[], next: Map<string, Set<string> | null>): string[] {
+  const singles = keys.filter((k) => next.get(k) == null);
+  const firsts = keys.filter((k) => next.get(k) != null);
+  const needles = openNeedles(singles);
+  if (firsts.length > 0) {
+    const seconds = new Set(firsts.flatMap((k) => [...(next.get(k) ?? [])]));
+    const pair = `(?:${openNeedles(firsts).join('|')})${WORD_RUN}[${SEP_CHARS}]+${ELIDED}`;
+    needles.push(`${pair}(?:${openNeedles(seconds, SECOND_LETTERS).join('|')})`);
+  }
+  return needles;
 }

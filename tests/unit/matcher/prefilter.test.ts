@@ -3,10 +3,11 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { glossary } from '../../../src/glossary/glossary';
+import { glossaryTerms } from '../../../src/glossary/matcher';
 import { surfaceForms } from '../../../src/glossary/schema';
 import { buildMatcherTables, compileMatcher, type MatcherTerm } from '../../../src/matcher';
 import { CharClass, classifyCodePoint, foldCodePoint } from '../../../src/matcher/chars';
-import type { Language } from '../../../src/matcher/lang/languages';
+import { bitOf, type Language } from '../../../src/matcher/lang/languages';
 import { needleSource } from '../../../src/matcher/needle-atoms';
 import { buildNeedles } from '../../../src/matcher/needles';
 import { prefilterRegExp } from '../../../src/matcher/prefilter';
@@ -134,6 +135,15 @@ describe('needles', () => {
     expect(hits(['تعاون'], 'والتعاون تعاونهما', 'ar')).toEqual([3, 9]);
     expect(hits(['امن'], 'الأمن', 'ar')).toEqual([2]);
     expect(hits(['defense 5g'], 'defense ٥G')).toEqual([0]);
+  });
+
+  it('spell the start of the second key after another language’s key that only starts forms', () => {
+    // Turkish "AB" (the EU) starts longer forms only: "about" and "AB'nin" alone are no hits.
+    const text = "AB savunma, AB'nin  savunması, ab-savunma, about them, AB'nin, AB ve";
+    expect(hits(['ab savunma'], text, 'tr')).toEqual([0, 12, 31]);
+    // The second word after an elided article; a key that is a form alone stays open.
+    expect(hits(['coopération état'], "coopérations d’État, coopération d'", 'fr')).toEqual([0]);
+    expect(hits(['otan', 'otan alliance'], 'otanien', 'fr')).toEqual([0]);
   });
 
   it('have no needle of their own for keys they cannot stand for', () => {
@@ -274,6 +284,20 @@ describe('scanning with the pre-filter', { timeout: 60_000 }, () => {
       false,
     ]);
     expect(['the minister said', 'arms treaty'].map(without.mayMatch)).toEqual([true, true]);
+  });
+
+  it('finds the same in English text before and after the English needles are compiled', () => {
+    // Every language's forms, so that the other languages' open prefixes ("isl") hit English text.
+    const terms = glossaryTerms();
+    const article = readFileSync(path.resolve(__dirname, '../../../data/article.md'), 'utf8');
+    const en = bitOf('en');
+    const expected = compileMatcher(terms, { prefilter: false }).scan(article, en);
+    expect(expected.length).toBeGreaterThan(20);
+    const matcher = compileMatcher(terms);
+    // Well past the English text after which the matcher compiles English needles of its own.
+    for (let read = 0; read < 400_000; read += article.length) {
+      expect(matcher.scan(article, en)).toEqual(expected);
+    }
   });
 
   it('finds what a full scan finds in the reference article', () => {
