@@ -136,10 +136,10 @@ interface ScanState {
 
 const EN = bitOf('en');
 /**
- * English text read with every language's needles (a superset) stops at the other languages'
- * open prefixes too ("isl", "cont"), and the decision drops them; the English needles skip
- * those, but compiling them costs more (about 18 ms in Chromium) than an article's English text
- * loses to them (2-8 ms). Past this much English text a page has earned them.
+ * English text read with every language's needles (a superset) also stops at the other
+ * languages' hits, which the decision drops; the English needles skip those, but compiling them
+ * costs more than an article's English text loses to the extra hits (measured: README,
+ * Performance). Past this much English text a page has earned them.
  */
 const EN_NEEDLES_AFTER = 200_000;
 
