@@ -109,7 +109,7 @@ for (const name of BROWSERS) {
         return;
       }
       if (quiet) return;
-      // Some pages raise their own errors a varying number of times (assabah's, in Firefox, one
+      // Some pages raise their own errors a varying number of times (assabah's, in Firefox, none
       // to three "Permission denied" errors per load, with or without the extension). After
       // ROUNDS loads that never matched one for one, only an error the page never raised
       // without the extension counts: an extension that causes one causes it every time.
